@@ -1,0 +1,146 @@
+import type { FastifyInstance } from 'fastify';
+import type { GraphQLScalarType } from 'graphql';
+import { loadPublicKey } from './auth/keys.js';
+import { createTokenVerifier, type TokenVerifier } from './auth/tokens.js';
+import { SUBGRAPH_NAMES, type Config, type SubgraphName } from './config.js';
+import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
+import { loadCreditCodeAllowList } from './domain/identifiers/allow-list.js';
+import { createGateway, type Gateway } from './gateway/create-gateway.js';
+import { composeSupergraph } from './gateway/supergraph.js';
+import { createScalars } from './graphql/scalars.js';
+import { createHttpServer, type ReadinessCheck } from './http/create-http-server.js';
+import { createLogger, type Logger } from './logging.js';
+import type { Subgraph, SubgraphDeps } from './subgraphs/create-subgraph.js';
+import { createLegalEntitySubgraph } from './subgraphs/legal-entity/index.js';
+import { createLicenseSubgraph } from './subgraphs/license/index.js';
+import { createPopulationSubgraph } from './subgraphs/population/index.js';
+import { createSharingSubgraph } from './subgraphs/sharing/index.js';
+
+/** What one process runs. */
+export type AppRole =
+  /** Embedded mode: the gateway and all subgraphs in one process (the default). */
+  | { kind: 'hub' }
+  /** Distributed mode: the gateway alone, calling subgraphs at configured URLs. */
+  | { kind: 'gateway' }
+  /** Distributed mode: one subgraph on its own port. */
+  | { kind: 'subgraph'; name: SubgraphName };
+
+/** A running (or ready to listen) OneWindow process. */
+export interface App {
+  readonly config: Config;
+  readonly role: AppRole;
+  readonly http: FastifyInstance;
+  readonly logger: Logger;
+  /** Present unless this is a distributed-mode gateway (which is stateless). */
+  readonly db: Database | undefined;
+  readonly gateway: Gateway | undefined;
+  readonly subgraphs: ReadonlyMap<SubgraphName, Subgraph>;
+  /** Starts listening; resolves to the base URL. */
+  listen(): Promise<string>;
+  /** Stops taking requests, drains those in flight, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Things tests (and the CLI) may hand in instead of letting the app make them. */
+export interface AppOverrides {
+  /** An already-open database (owned by the caller: not closed by `app.close()`). */
+  readonly db?: Database;
+  readonly logger?: Logger;
+}
+
+const SUBGRAPH_FACTORIES: Record<SubgraphName, (deps: SubgraphDeps) => Subgraph> = {
+  population: createPopulationSubgraph,
+  'legal-entity': createLegalEntitySubgraph,
+  license: createLicenseSubgraph,
+  sharing: createSharingSubgraph,
+} as Record<SubgraphName, (deps: SubgraphDeps) => Subgraph>;
+
+/** The database a config points at: a server when DATABASE_URL is set, else embedded PGlite on disk. */
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite-dir', dataDir: `${config.dataDir}/pglite` };
+}
+
+/**
+ * Builds a OneWindow process for a role. Nothing listens until `listen()`.
+ *
+ * @example
+ * const app = await createApp(loadConfig(), { kind: 'hub' });
+ * console.log(await app.listen());
+ */
+export async function createApp(config: Config, role: AppRole = { kind: 'hub' }, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config);
+  const [publicKey, creditCodeAllowList] = await Promise.all([
+    loadPublicKey(config.auth.publicKeyPath),
+    loadCreditCodeAllowList(config.creditCodeAllowListPath),
+  ]);
+  const verifyToken: TokenVerifier = createTokenVerifier(publicKey, config.auth);
+  const scalars: Record<string, GraphQLScalarType> = createScalars({ creditCodeAllowList });
+  const exposeInternalErrors = config.nodeEnv === 'development';
+
+  const ownsDb = !overrides.db && role.kind !== 'gateway';
+  const db = overrides.db ?? (role.kind === 'gateway' ? undefined : await openDatabase(databaseTarget(config)));
+  try {
+    if (db && ownsDb && config.migrateOnStart) {
+      const applied = await db.migrate();
+      if (applied.length) logger.info({ applied }, 'database migrated');
+    }
+
+    const subgraphs = new Map<SubgraphName, Subgraph>();
+    const names = role.kind === 'hub' ? SUBGRAPH_NAMES : role.kind === 'subgraph' ? [role.name] : [];
+    for (const name of names) {
+      subgraphs.set(name, SUBGRAPH_FACTORIES[name]({ db: db!, verifyToken, logger, scalars, exposeInternalErrors, creditCodeAllowList }));
+    }
+
+    let gateway: Gateway | undefined;
+    let http: FastifyInstance;
+    const readiness: ReadinessCheck[] = [];
+    if (db) readiness.push({ name: 'database', check: () => db.ping() });
+
+    if (role.kind === 'subgraph') {
+      const subgraph = subgraphs.get(role.name)!;
+      await subgraph.server.start();
+      http = createHttpServer({ logger, graphql: { server: subgraph.server, context: (h) => subgraph.createContext(h) }, readiness });
+    } else {
+      gateway = createGateway({
+        supergraphSdl: composeSupergraph(),
+        targets: role.kind === 'hub' ? { kind: 'embedded', subgraphs } : { kind: 'distributed', urls: config.subgraphUrls },
+        verifyToken,
+        scalars,
+        logger,
+        exposeInternalErrors,
+        introspection: config.nodeEnv !== 'production',
+      });
+      await Promise.all([...subgraphs.values()].map((s) => s.server.start()));
+      await gateway.server.start();
+      readiness.push({ name: 'supergraph', check: async () => true });
+      const gw = gateway;
+      http = createHttpServer({ logger, graphql: { server: gw.server, context: (h) => gw.createContext(h) }, readiness });
+    }
+
+    let closed = false;
+    return {
+      config,
+      role,
+      http,
+      logger,
+      db,
+      gateway,
+      subgraphs,
+      async listen() {
+        return http.listen({ host: config.host, port: config.port });
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        // Fastify stops accepting, waits for in-flight requests, then Apollo servers stop.
+        await http.close();
+        await gateway?.server.stop();
+        await Promise.all([...subgraphs.values()].map((s) => s.server.stop()));
+        if (ownsDb) await db?.close();
+      },
+    };
+  } catch (error) {
+    if (ownsDb) await db?.close().catch(() => undefined);
+    throw error;
+  }
+}

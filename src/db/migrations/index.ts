@@ -1,0 +1,12 @@
+/**
+ * The migration history, in order. Listed explicitly (not discovered by glob) so
+ * the same list works under tsx, vitest and a bundled build. New migrations are
+ * generated with `onewindow db migration:create`, reviewed, then never edited.
+ * This file is rewritten by that command.
+ */
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125082834 } from './Migration20261125082834.js';
+
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261125082834', class: Migration20261125082834 },
+];

@@ -1,0 +1,58 @@
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logging.js';
+import type { HeaderMap } from '../subgraphs/context.js';
+
+/** One readiness check: a name and whether it passes now. */
+export interface ReadinessCheck {
+  readonly name: string;
+  check(): Promise<boolean>;
+}
+
+/** What an HTTP front needs: a GraphQL server, how to make its context, and readiness checks. */
+export interface HttpServerOptions<C extends BaseContext> {
+  readonly logger: Logger;
+  readonly graphql: { readonly server: ApolloServer<C>; readonly context: (headers: HeaderMap) => Promise<C> };
+  readonly readiness: readonly ReadinessCheck[];
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  readonly bodyLimit?: number;
+}
+
+/**
+ * The HTTP front shared by the gateway and every standalone subgraph:
+ * `POST|GET /graphql`, `/healthz` (the process is alive) and `/readyz` (its
+ * dependencies answer). The request id arrives in `x-request-id` or is made
+ * here, and is echoed back so a caller can quote it.
+ */
+export function createHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    // The gateway logs one line per GraphQL request itself, with its outcome.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // While draining on shutdown, new requests are refused with 503 instead of hanging.
+    return503OnClosing: true,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const handler = fastifyApolloHandler(options.graphql.server, {
+    context: async (request) => options.graphql.context({ ...request.headers, 'x-request-id': String(request.id) }),
+  });
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const results = await Promise.all(options.readiness.map(async (c) => [c.name, await c.check().catch(() => false)] as const));
+    const ok = results.every(([, pass]) => pass);
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
+  });
+
+  return app;
+}

@@ -1,0 +1,272 @@
+import type { Database } from '../db/database.js';
+import { formatLicenseId } from '../domain/identifiers/license-id.js';
+import { DEPARTMENTS, LICENSE_TYPES, type SeedDepartment, type SeedLicenseType } from './catalogue.js';
+import { generateEntities, generatePersons, type SeedEntity, type SeedPerson } from './generate.js';
+import { createPrng, type Prng } from './prng.js';
+
+/** How much to generate. */
+export interface SeedOptions {
+  /** Same seed, same data. */
+  readonly seed: number;
+  readonly persons: number;
+  /** Legal entities per person (default 0.2). */
+  readonly entityRatio?: number;
+  /** Rows per INSERT statement (default 5,000). */
+  readonly batchSize?: number;
+  readonly now?: Date;
+  readonly onProgress?: (progress: SeedProgress) => void;
+}
+
+/** Progress after each batch. */
+export interface SeedProgress {
+  readonly persons: number;
+  readonly entities: number;
+  readonly licenses: number;
+  readonly total: number;
+}
+
+/** What was loaded. */
+export interface SeedSummary extends SeedProgress {
+  readonly departments: number;
+  readonly licenseTypes: number;
+  readonly ms: number;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * One multi-row INSERT per batch through `jsonb_to_recordset`: a single
+ * parameter carries the whole batch, so the same SQL runs on PostgreSQL and on
+ * PGlite, and 5,000 rows cost one round trip instead of 5,000.
+ */
+async function insertBatch(db: Database, table: string, columns: Record<string, string>, rows: readonly Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns);
+  const sql = `insert into ${table} (${names.map((n) => `"${n}"`).join(', ')})
+    select ${names.map((n) => `"${n}"`).join(', ')}
+    from jsonb_to_recordset(?::jsonb) as x(${names.map((n) => `"${n}" ${columns[n]}`).join(', ')})
+    on conflict do nothing`;
+  await db.orm.em.getConnection().execute(sql, [JSON.stringify(rows)]);
+}
+
+const PERSON_COLUMNS = {
+  id_number: 'varchar', name: 'varchar', gender: 'text', birth_date: 'date', ethnicity: 'varchar', nationality: 'varchar',
+  household_address: 'varchar', residence_address: 'varchar', phone: 'varchar', marital_status: 'text', life_status: 'text',
+  provenance: 'jsonb', version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+};
+const ENTITY_COLUMNS = {
+  credit_code: 'varchar', name: 'varchar', registration_authority: 'varchar', organisation_type: 'varchar', division_code: 'varchar',
+  legal_representative: 'varchar', registered_capital: 'numeric', capital_currency: 'varchar', established_on: 'date', address: 'varchar',
+  business_scope: 'text', status: 'text', provenance: 'jsonb', version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+};
+const LICENSE_COLUMNS = {
+  license_id: 'varchar', type_code: 'varchar', license_number: 'varchar', holder_kind: 'text', holder_id: 'varchar', holder_name: 'varchar',
+  issuer_code: 'varchar', serial: 'varchar', edition: 'int', issued_on: 'date', valid_from: 'date', valid_until: 'date',
+  jurisdiction_code: 'varchar', status: 'text', data: 'jsonb', provenance: 'jsonb', row_version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+};
+
+function provenanceOf(fields: readonly string[], source: string, at: string): Record<string, { source: string; at: string }> {
+  return Object.fromEntries(fields.map((f) => [f, { source, at }]));
+}
+
+/** The household-registry department that supplies a person's data, by province. */
+function populationSource(divisionCode: string): SeedDepartment {
+  return divisionCode.startsWith('31') ? DEPARTMENTS.shPsb : DEPARTMENTS.bjPsb;
+}
+
+function issuerFor(type: SeedLicenseType, divisionCode: string, random: Prng): SeedDepartment {
+  const local = type.issuers.find((d) => d.divisionCode.slice(0, 2) === divisionCode.slice(0, 2));
+  return local ?? random.pick(type.issuers);
+}
+
+function addYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  const md = date.slice(4);
+  return md === '-02-29' ? `${y}-02-28` : `${y}${md}`;
+}
+
+/** Builds licence rows with deterministic serials and valid GB/T 36904 identifiers. */
+class LicenseFactory {
+  private serial = 0;
+  constructor(private readonly at: string, private readonly today: string) {}
+
+  make(type: SeedLicenseType, issuer: SeedDepartment, holder: { kind: 'PERSON' | 'ENTITY'; id: string; name: string }, issuedOn: string, licenseNumber: string, data: Row, jurisdictionCode: string): Row {
+    this.serial += 1;
+    const serial = String(this.serial).padStart(10, '0');
+    const licenseId = formatLicenseId({ typeCode: type.code, issuerCode: issuer.code, serial, version: 1 });
+    const validUntil = type.validityYears ? addYears(issuedOn, type.validityYears) : null;
+    const fields = ['licenseNumber', 'holderId', 'holderName', 'issuedOn', 'validFrom', 'validUntil', 'data'];
+    return {
+      license_id: licenseId, type_code: type.code, license_number: licenseNumber, holder_kind: holder.kind, holder_id: holder.id,
+      holder_name: holder.name, issuer_code: issuer.code, serial, edition: 1, issued_on: issuedOn, valid_from: issuedOn,
+      valid_until: validUntil, jurisdiction_code: jurisdictionCode, status: 'VALID', data,
+      provenance: provenanceOf(fields, issuer.code, this.at), row_version: 1, created_at: this.at, updated_at: this.at,
+    };
+  }
+
+  get count(): number {
+    return this.serial;
+  }
+
+  get todayDate(): string {
+    return this.today;
+  }
+}
+
+function randomDateBetween(random: Prng, from: string, to: string): string {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (b <= a) return to;
+  return new Date(a + Math.floor(random.next() * (b - a))).toISOString().slice(0, 10);
+}
+
+function personLicenses(batch: readonly SeedPerson[], factory: LicenseFactory, random: Prng): Row[] {
+  const rows: Row[] = [];
+  const today = factory.todayDate;
+  const driving = LICENSE_TYPES.drivingLicense;
+  const marriage = LICENSE_TYPES.marriageCertificate;
+  const married: SeedPerson[] = [];
+  for (const p of batch) {
+    const adultOn = addYears(p.birthDate, 18);
+    if (p.lifeStatus !== 'ALIVE' || adultOn >= today) continue;
+    if (random.chance(0.35)) {
+      const firstIssue = randomDateBetween(random, adultOn, today);
+      // Renewals every 6 then 10 years: the current licence was issued at the latest renewal.
+      let issuedOn = firstIssue;
+      while (addYears(issuedOn, issuedOn === firstIssue ? 6 : 10) <= today) issuedOn = addYears(issuedOn, issuedOn === firstIssue ? 6 : 10);
+      const issuer = issuerFor(driving, p.idNumber.slice(0, 6), random);
+      const drivingClass = random.pick(['C1', 'C1', 'C1', 'C2', 'C2', 'B2', 'A2', 'D']);
+      // A Chinese driving licence's number is the holder's ID number.
+      rows.push(factory.make(driving, issuer, { kind: 'PERSON', id: p.idNumber, name: p.name }, issuedOn, p.idNumber, { drivingClass, firstIssueDate: firstIssue }, issuer.divisionCode));
+    }
+    if (p.maritalStatus === 'MARRIED') married.push(p);
+  }
+  // Pair married persons of opposite gender within the batch; each spouse holds a certificate.
+  const men = married.filter((p) => p.gender === 'MALE');
+  const women = married.filter((p) => p.gender === 'FEMALE');
+  for (let i = 0; i < Math.min(men.length, women.length); i += 1) {
+    const [a, b] = [men[i]!, women[i]!];
+    const later = a.birthDate > b.birthDate ? a : b;
+    const registrationDate = randomDateBetween(random, addYears(later.birthDate, 22), today);
+    const issuer = issuerFor(marriage, a.idNumber.slice(0, 6), random);
+    const number = `J${issuer.divisionCode}-${registrationDate.slice(0, 4)}-${String(factory.count + 1).padStart(6, '0')}`;
+    for (const [holder, spouse] of [[a, b], [b, a]] as const) {
+      rows.push(factory.make(marriage, issuer, { kind: 'PERSON', id: holder.idNumber, name: holder.name }, registrationDate, `${number}${holder === a ? 'A' : 'B'}`,
+        { spouseIdNumber: spouse.idNumber, spouseName: spouse.name, registrationDate }, issuer.divisionCode));
+    }
+  }
+  return rows;
+}
+
+function entityLicenses(batch: readonly SeedEntity[], factory: LicenseFactory, random: Prng): Row[] {
+  const rows: Row[] = [];
+  for (const e of batch) {
+    if (e.status !== 'ACTIVE' || e.registrationAuthority !== '9') continue;
+    const business = LICENSE_TYPES.businessLicense;
+    const issuer = issuerFor(business, e.divisionCode, random);
+    const holder = { kind: 'ENTITY' as const, id: e.creditCode, name: e.name };
+    // Since the three-in-one reform the business licence number is the credit code.
+    rows.push(factory.make(business, issuer, holder, e.establishedOn, e.creditCode,
+      { enterpriseType: '有限责任公司', registeredCapital: e.registeredCapital, businessScope: e.businessScope }, issuer.divisionCode));
+    if (random.chance(0.25)) {
+      const food = LICENSE_TYPES.foodBusinessPermit;
+      const foodIssuer = issuerFor(food, e.divisionCode, random);
+      const issuedOn = randomDateBetween(random, e.establishedOn, factory.todayDate);
+      const number = `JY${random.int(1, 3)}${e.divisionCode}${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
+      rows.push(factory.make(food, foodIssuer, holder, issuedOn, number,
+        { businessItems: random.pick(['预包装食品（含冷藏冷冻食品）销售', '热食类食品制售', '冷食类食品制售']), premises: e.address, mainBusiness: random.pick(['食品销售经营者', '餐饮服务经营者', '单位食堂']) },
+        foodIssuer.divisionCode));
+    }
+  }
+  return rows;
+}
+
+/** Inserts the demo departments and licence types (idempotent). */
+export async function seedCatalogue(db: Database, now: Date = new Date()): Promise<{ departments: number; licenseTypes: number }> {
+  const at = now.toISOString();
+  const departments = Object.values(DEPARTMENTS);
+  await insertBatch(db, 'sharing.department', { code: 'varchar', name: 'varchar', division_code: 'varchar', version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    departments.map((d) => ({ code: d.code, name: d.name, division_code: d.divisionCode, version: 1, created_at: at, updated_at: at })));
+  const types: SeedLicenseType[] = Object.values(LICENSE_TYPES);
+  await insertBatch(db, 'license.license_type', {
+    code: 'varchar', name: 'varchar', holder_kind: 'text', defining_authority_code: 'varchar', defining_authority_name: 'varchar',
+    issuing_departments: 'text[]', data_fields: 'jsonb', validity_years: 'int', version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
+  }, types.map((t) => ({
+    code: t.code, name: t.name, holder_kind: t.holderKind, defining_authority_code: t.definingAuthority.code, defining_authority_name: t.definingAuthority.name,
+    issuing_departments: t.issuers.map((d) => d.code), data_fields: t.dataFields, validity_years: t.validityYears, version: 1, created_at: at, updated_at: at,
+  })));
+  return { departments: departments.length, licenseTypes: types.length };
+}
+
+/**
+ * Generates and loads a deterministic directory: the catalogue, `persons`
+ * persons, their legal entities and licences, in batches.
+ *
+ * @example
+ * await seedDirectory(db, { seed: 42, persons: 100_000, onProgress: console.log });
+ */
+export async function seedDirectory(db: Database, options: SeedOptions): Promise<SeedSummary> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const at = now.toISOString();
+  const batchSize = options.batchSize ?? 5_000;
+  const catalogue = await seedCatalogue(db, now);
+  const random = createPrng(options.seed, 7);
+  const factory = new LicenseFactory(at, new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+  const totalEntities = Math.round(options.persons * (options.entityRatio ?? 0.2));
+
+  const adults: string[] = [];
+  const entities = generateEntities(options.seed, totalEntities, (i) => adults[(i * 7919) % adults.length]!);
+  let persons = 0;
+  let entityCount = 0;
+  let licenses = 0;
+  let batch: SeedPerson[] = [];
+
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    for (const p of batch) if (p.lifeStatus === 'ALIVE' && addYears(p.birthDate, 18) < factory.todayDate) adults.push(p.idNumber);
+    await insertBatch(db, 'population.person', PERSON_COLUMNS, batch.map((p) => {
+      const source = populationSource(p.idNumber.slice(0, 6)).code;
+      return {
+        id_number: p.idNumber, name: p.name, gender: p.gender, birth_date: p.birthDate, ethnicity: p.ethnicity, nationality: p.nationality,
+        household_address: p.householdAddress, residence_address: p.residenceAddress, phone: p.phone, marital_status: p.maritalStatus,
+        life_status: p.lifeStatus, version: 1, created_at: at, updated_at: at,
+        provenance: provenanceOf(['idNumber', 'name', 'gender', 'birthDate', 'ethnicity', 'nationality', 'householdAddress', 'residenceAddress', 'phone', 'maritalStatus', 'lifeStatus'], source, at),
+      };
+    }));
+    const licenseRows = personLicenses(batch, factory, random);
+    persons += batch.length;
+
+    // Entities keep pace with persons, so every representative already exists.
+    const entityBatch: SeedEntity[] = [];
+    const due = Math.min(totalEntities, Math.round(persons * (options.entityRatio ?? 0.2)));
+    while (entityCount + entityBatch.length < due && adults.length > 0) {
+      const next = entities.next();
+      if (next.done) break;
+      entityBatch.push(next.value);
+    }
+    await insertBatch(db, 'legal_entity.legal_entity', ENTITY_COLUMNS, entityBatch.map((e) => {
+      const source = e.divisionCode.startsWith('31') ? DEPARTMENTS.shAmr.code : DEPARTMENTS.bjAmr.code;
+      return {
+        credit_code: e.creditCode, name: e.name, registration_authority: e.registrationAuthority, organisation_type: e.organisationType,
+        division_code: e.divisionCode, legal_representative: e.legalRepresentative, registered_capital: e.registeredCapital,
+        capital_currency: e.capitalCurrency, established_on: e.establishedOn, address: e.address, business_scope: e.businessScope,
+        status: e.status, version: 1, created_at: at, updated_at: at,
+        provenance: provenanceOf(['creditCode', 'name', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address', 'businessScope', 'status'], source, at),
+      };
+    }));
+    entityCount += entityBatch.length;
+    licenseRows.push(...entityLicenses(entityBatch, factory, random));
+    for (let i = 0; i < licenseRows.length; i += batchSize) await insertBatch(db, 'license.license', LICENSE_COLUMNS, licenseRows.slice(i, i + batchSize));
+    licenses += licenseRows.length;
+    batch = [];
+    options.onProgress?.({ persons, entities: entityCount, licenses, total: options.persons });
+  };
+
+  for (const person of generatePersons(options.seed, options.persons, { today: now })) {
+    batch.push(person);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return { ...catalogue, persons, entities: entityCount, licenses, total: options.persons, ms: Date.now() - started };
+}

@@ -1,0 +1,24 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { createSubgraph, type Subgraph, type SubgraphDeps } from '../create-subgraph.js';
+import { FieldProvenanceResolvers } from '../shared-resolvers.js';
+import { extendLicenseContext, type LicenseContext } from './context.js';
+import { licensePermissions } from './license.permissions.js';
+import { LegalEntity, Person } from './resolvers/holders.js';
+import { License, LicenseHolder } from './resolvers/License.js';
+import { LicenseType } from './resolvers/LicenseType.js';
+import { Query } from './resolvers/Query.js';
+
+/** The license subgraph: the licence catalogue, licence records, and the holders' `licenses`. */
+export function createLicenseSubgraph(deps: SubgraphDeps): Subgraph<LicenseContext> {
+  return createSubgraph<LicenseContext>(
+    {
+      name: 'license',
+      resolvers: {
+        Query, License, LicenseHolder, LicenseType, Person, LegalEntity, FieldProvenance: FieldProvenanceResolvers,
+      } as GraphQLResolverMap<LicenseContext>,
+      permissions: licensePermissions,
+      extendContext: extendLicenseContext,
+    },
+    deps,
+  );
+}
