@@ -53,7 +53,7 @@ const SUBGRAPH_FACTORIES: Record<SubgraphName, (deps: SubgraphDeps) => Subgraph>
   'legal-entity': createLegalEntitySubgraph,
   license: createLicenseSubgraph,
   sharing: createSharingSubgraph,
-} as Record<SubgraphName, (deps: SubgraphDeps) => Subgraph>;
+} as unknown as Record<SubgraphName, (deps: SubgraphDeps) => Subgraph>;
 
 /** The database a config points at: a server when DATABASE_URL is set, else embedded PGlite on disk. */
 export function databaseTarget(config: Config): DatabaseTarget {

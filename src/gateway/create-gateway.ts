@@ -6,6 +6,7 @@ import type { TokenVerifier } from '../auth/tokens.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../config.js';
 import { AppError, isAppError } from '../errors.js';
 import { createFormatError, toGraphQLError } from '../graphql/format-error.js';
+import { nameLiteralErrors } from '../graphql/literal-errors.plugin.js';
 import type { Logger } from '../logging.js';
 import type { Subgraph } from '../subgraphs/create-subgraph.js';
 import type { HeaderMap } from '../subgraphs/context.js';
@@ -69,7 +70,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     formatError: createFormatError(options.exposeInternalErrors),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
-    plugins: [requestLogging(log)],
+    plugins: [requestLogging(log), nameLiteralErrors()],
   });
 
   return {

@@ -54,5 +54,5 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
   });
 
-  return app;
+  return app as unknown as FastifyInstance;
 }

@@ -176,7 +176,7 @@ describe('generate', () => {
         expect(entity.establishedOn >= '1950-01-01' && entity.establishedOn <= '2025-05-31').toBe(true);
         const division = DIVISION_BY_CODE.get(entity.divisionCode);
         expect(division && entity.address.startsWith(placeName(division))).toBe(true);
-        expect(entity.businessScope.length).toBeGreaterThan(5);
+        expect(entity.businessScope.length).toBeGreaterThan(3);
       }
       expect(sample.filter((e) => e.status === 'ACTIVE').length / sample.length).toBeGreaterThan(0.8);
       expect(sample.some((e) => e.status === 'REVOKED')).toBe(true);

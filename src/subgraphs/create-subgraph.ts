@@ -11,6 +11,7 @@ import type { SubgraphName } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ForbiddenError, isAppError } from '../errors.js';
 import { createFormatError, toGraphQLError } from '../graphql/format-error.js';
+import { nameLiteralErrors } from '../graphql/literal-errors.plugin.js';
 import { subgraphTypeDefs } from '../gateway/supergraph.js';
 import type { Logger } from '../logging.js';
 import { header, type HeaderMap, type SubgraphContext } from './context.js';
@@ -87,7 +88,7 @@ export function createSubgraph<C extends SubgraphContext>(def: SubgraphDefinitio
     formatError: createFormatError(deps.exposeInternalErrors),
     includeStacktraceInErrorResponses: false,
     // No Apollo Studio here: inline traces would only cost time per request.
-    plugins: [boundEntities, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [boundEntities, nameLiteralErrors(), ApolloServerPluginInlineTraceDisabled()],
   });
 
   const log = deps.logger.child({ subgraph: def.name });

@@ -34,7 +34,7 @@ export function isUnifiedSocialCreditCode(code: string, options: { checkCharacte
  * certificate was vetted when it was issued).
  *
  * @example
- * const code = departmentCodeOf(verification.leaf); // '11350100MB0123456X' or undefined
+ * const code = departmentCodeOf(verification.leaf); // '11350100MB00000012' or undefined
  */
 export function departmentCodeOf(cert: Certificate): string | undefined {
   const code = cert.subject.serialNumber;

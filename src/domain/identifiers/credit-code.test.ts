@@ -109,13 +109,20 @@ describe('credit-code', () => {
       ['17 characters', WORKED.slice(0, 17)],
       ['19 characters', `${WORKED}0`],
       ['a 9-character organisation code', 'M000100Y4'],
-      ['a trailing space', `${WORKED} `],
     ])('rejects %s as LENGTH', (_label, raw) => {
       expect(reasonOf(raw)).toBe('LENGTH');
     });
 
     it.each(['I', 'O', 'S', 'V', 'Z', 'i', 'o', 's', 'v', 'z', '-', ' ', '*', 'Ｍ'])('rejects %j as CHARACTER', (ch) => {
       expect(reasonOf(`91350100${ch}000100Y43`)).toBe('CHARACTER');
+    });
+
+    it.each([
+      ['a trailing space', `${WORKED} `],
+      ['a leading space', ` ${WORKED}`],
+      ['a non-breaking space', `${WORKED.slice(0, 17)}\u00a0`],
+    ])('rejects %s as CHARACTER, without trimming', (_label, raw) => {
+      expect(reasonOf(raw)).toBe('CHARACTER');
     });
 
     it('names the offending character and its position', () => {

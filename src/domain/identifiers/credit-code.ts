@@ -17,7 +17,7 @@ export interface RegistrationAuthority {
  * (position 2), GB 32100-2015 Appendix A, with the codes added since
  * (A: the Central Military Commission's reform and establishment office; N: agriculture).
  */
-export const REGISTRATION_AUTHORITIES: Readonly<Record<string, RegistrationAuthority>> = Object.freeze({
+export const REGISTRATION_AUTHORITIES: Readonly<Record<string, RegistrationAuthority>> = deepFreeze({
   '1': { name: '机构编制', organisationTypes: { '1': '机关', '2': '事业单位', '3': '中央编办直接管理机构编制的群众团体', '9': '其他' } },
   '2': { name: '外交', organisationTypes: { '1': '外国常住新闻机构', '9': '其他' } },
   '3': {
@@ -39,6 +39,11 @@ export const REGISTRATION_AUTHORITIES: Readonly<Record<string, RegistrationAutho
   // "Other" authorities do not subdivide their organisations further.
   Y: { name: '其他', organisationTypes: { '1': '其他' } },
 });
+
+function deepFreeze<T extends Record<string, RegistrationAuthority>>(table: T): T {
+  for (const authority of Object.values(table)) Object.freeze(Object.freeze(authority).organisationTypes);
+  return Object.freeze(table);
+}
 
 /** What a valid Unified Social Credit Code says about the organisation. */
 export interface CreditCodeInfo {
@@ -108,7 +113,8 @@ export function creditCodeCheckCharacter(first17: string): string {
  * Checks a Unified Social Credit Code (GB 32100-2015) and derives what it encodes.
  *
  * Rules, in the order they are checked, each with its own `reason`:
- * `TYPE` (not a string), `LENGTH` (not 18 characters), `CHARACTER` (outside
+ * `TYPE` (not a string), `CHARACTER` for any whitespace (nothing is trimmed),
+ * `LENGTH` (not 18 characters), `CHARACTER` (outside
  * {@link CREDIT_CODE_ALPHABET}; lower case is normalised first),
  * `REGISTRATION_AUTHORITY` (position 1), `ORGANISATION_TYPE` (position 2, per
  * authority), `DIVISION` (positions 3–8 must be digits), `CHECK_CHARACTER`
@@ -124,6 +130,11 @@ export function creditCodeCheckCharacter(first17: string): string {
 export function validateCreditCode(raw: unknown, options: CreditCodeOptions = {}): Validation<CreditCodeInfo> {
   if (typeof raw !== 'string') {
     return invalid('TYPE', `A credit code must be a string, not ${raw === null ? 'null' : typeof raw}`);
+  }
+  // Input is never trimmed: stray whitespace (often pasted) is reported where it is, before the length.
+  const blank = raw.search(/\s/);
+  if (blank >= 0) {
+    return invalid('CHARACTER', `Character ${blank + 1} of the credit code is whitespace (${JSON.stringify(raw.charAt(blank))}); remove it`);
   }
   if (raw.length !== 18) {
     return invalid('LENGTH', `A credit code has 18 characters, not ${raw.length}`);

@@ -94,14 +94,17 @@ describe('id-number', () => {
       ['17 characters', '11010519491231002'],
       ['19 characters', '11010519491231002X1'],
       ['the 15-digit first-generation form', '110105491231002'],
-      ['a leading space', ' 11010519491231002X'],
-      ['a trailing newline', '11010519491231002X\n'],
     ])('rejects %s as LENGTH', (_label, raw) => {
       expect(reasonOf(raw)).toBe('LENGTH');
     });
 
     it.each([
       ['a space inside', '110105 9491231002X'],
+      ['a leading space (not trimmed)', ' 11010519491231002X'],
+      ['a trailing newline (not trimmed)', '11010519491231002X\n'],
+      ['a trailing space on a short number', '1101051949123100 '],
+      ['a tab', '11010519491231002\t'],
+      ['an ideographic space', '110105\u300019491231002X'],
       ['a leading space replacing a digit', ' 10105194912310020'],
       ['a letter in the body', '1101051949123100AX'],
       ['an x in the body', '11010x19491231002X'],

@@ -86,9 +86,9 @@ export function idNumberCheckCharacter(first17: string): string {
  * Checks a citizen ID number (GB 11643-1999) and derives what it encodes.
  *
  * Rules, in the order they are checked, each with its own `reason`:
- * `TYPE` (not a string), `LENGTH` (not exactly 18 characters; nothing is trimmed),
- * `CHARACTER` (positions 1–17 must be digits, 18 a digit or `X`; a lowercase `x`
- * is accepted and normalised), `DIVISION` (positions 1–2 must be a
+ * `TYPE` (not a string), `CHARACTER` for any whitespace (nothing is trimmed),
+ * `LENGTH` (not exactly 18 characters), `CHARACTER` (positions 1–17 must be
+ * digits, 18 a digit or `X`; a lowercase `x` is accepted and normalised), `DIVISION` (positions 1–2 must be a
  * province-level code), `DATE` (an impossible date, or a year before 1900),
  * `FUTURE_DATE` (born after `today`'s calendar date in China, UTC+8),
  * `CHECK_CHARACTER`.
@@ -105,6 +105,11 @@ export function idNumberCheckCharacter(first17: string): string {
 export function validateIdNumber(raw: unknown, today: Date = new Date()): Validation<IdNumberInfo> {
   if (typeof raw !== 'string') {
     return invalid('TYPE', `A citizen ID number must be a string, not ${raw === null ? 'null' : typeof raw}`);
+  }
+  // Input is never trimmed: stray whitespace (often pasted) is reported where it is, before the length.
+  const blank = raw.search(/\s/);
+  if (blank >= 0) {
+    return invalid('CHARACTER', `Character ${blank + 1} of the citizen ID number is whitespace (${JSON.stringify(raw.charAt(blank))}); remove it`);
   }
   if (raw.length !== 18) {
     return invalid('LENGTH', `A citizen ID number has 18 characters, not ${raw.length}`);

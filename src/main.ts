@@ -1,0 +1,127 @@
+/**
+ * The `onewindow` command line, and the only module with side effects: it
+ * reads the environment and arguments, starts what was asked, and stops it on
+ * SIGINT/SIGTERM after draining in-flight requests.
+ */
+import { parseArgs } from 'node:util';
+import { databaseTarget } from './app.js';
+import { composeCommand } from './cli/compose.js';
+import { processIo } from './cli/io.js';
+import { seedCommand } from './cli/seed.js';
+import { startDistributed, startEmbedded, startGateway, startSubgraph, type Running } from './cli/start.js';
+import { tokenCommand } from './cli/token.js';
+import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from './config.js';
+import { createMigration } from './db/create-migration.js';
+import { openDatabase } from './db/database.js';
+import { isAppError } from './errors.js';
+
+const USAGE = `Usage: onewindow <command> [options]
+
+  start [--mode embedded|distributed]   run the hub (demo data on first run)
+  subgraph <name>                       run one subgraph (${SUBGRAPH_NAMES.join(', ')})
+  gateway                               run the gateway alone (distributed mode)
+  migrate                               apply database migrations
+  seed [--persons N] [--seed S]         load deterministic synthetic data
+  token [--role R] [--department CODE] [--subject S] [--purpose P] [--ttl SECONDS]
+                                        mint a development token (not in production)
+  compose [--check]                     write (or check) schema/supergraph.graphql
+  db migration:create                   generate a migration from entity changes
+
+Configuration comes from the environment: DATABASE_URL (unset = embedded PGlite),
+PORT, HOST, ONEWINDOW_MODE, ONEWINDOW_DATA_DIR, LOG_LEVEL, AUTH_* and <SUBGRAPH>_URL.`;
+
+function stopOnSignals(running: Running): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    processIo.err(`${signal}: draining in-flight requests…`);
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        processIo.err(`shutdown failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      mode: { type: 'string' }, check: { type: 'boolean' }, persons: { type: 'string' }, seed: { type: 'string' },
+      role: { type: 'string' }, department: { type: 'string' }, subject: { type: 'string' }, purpose: { type: 'string' }, ttl: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (!command || values.help || command === 'help') {
+    processIo.out(USAGE);
+    return command ? 0 : 1;
+  }
+  const env = { ...process.env, ...(values.mode ? { ONEWINDOW_MODE: values.mode } : {}) };
+  const config = loadConfig(env);
+  switch (command) {
+    case 'start':
+      stopOnSignals(config.mode === 'distributed' ? await startDistributed(config, processIo, env) : await startEmbedded(config, processIo));
+      return -1;
+    case 'subgraph': {
+      const name = positionals[0] as SubgraphName;
+      if (!SUBGRAPH_NAMES.includes(name)) {
+        processIo.err(`subgraph: name must be one of ${SUBGRAPH_NAMES.join(', ')}`);
+        return 2;
+      }
+      stopOnSignals(await startSubgraph(config, name, processIo));
+      return -1;
+    }
+    case 'gateway':
+      stopOnSignals(await startGateway(config, processIo));
+      return -1;
+    case 'migrate': {
+      const db = await openDatabase(databaseTarget(config));
+      try {
+        const applied = await db.migrate();
+        processIo.out(applied.length ? `applied ${applied.join(', ')}` : 'database is up to date');
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'seed':
+      await seedCommand(config, values, processIo);
+      return 0;
+    case 'token':
+      processIo.out(await tokenCommand(config, values));
+      return 0;
+    case 'compose':
+      processIo.out(await composeCommand({ check: values.check ?? false }));
+      return 0;
+    case 'db':
+      if (positionals[0] === 'migration:create') {
+        const file = await createMigration('src/db/migrations');
+        processIo.out(file ? `created src/db/migrations/${file}` : 'no changes: no migration created');
+        return 0;
+      }
+      processIo.err(USAGE);
+      return 2;
+    default:
+      processIo.err(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Expected errors say what is wrong in one line; anything else is a bug and shows its stack.
+    if (isAppError(error)) processIo.err(`onewindow: ${error.message}`);
+    else processIo.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = isAppError(error) && error.code === 'BAD_USER_INPUT' ? 2 : 1;
+  },
+);
