@@ -80,6 +80,7 @@ export {
   DEFAULT_MAX_STATUS_LIST_BYTES,
   encodeStatusList,
   packStatusList,
+  readTokenStatus,
   signStatusList,
   STATUS_LIST_TYP,
   statusAt,
@@ -91,5 +92,7 @@ export {
   type StatusListCheckName,
   type StatusListInput,
   type StatusListVerification,
+  type StatusReference,
+  type TokenStatusResult,
   type VerifyStatusListOptions,
 } from './jws/status-list.js';

@@ -48,6 +48,10 @@ export interface Gateway {
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { targets } = options;
+  // @apollo/gateway otherwise phones home: it exports usage metrics to Apollo and
+  // probes cloud metadata addresses (169.254.169.254) to describe the host. A
+  // government hub sends nothing anywhere unasked; the library reads only this variable.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const apollo = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }): GraphQLDataSource => {
@@ -68,6 +72,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const server = new ApolloServer<GatewayContext>({
     gateway: apollo,
     formatError: createFormatError(options.exposeInternalErrors),
+    // main.ts owns SIGINT/SIGTERM and drains HTTP first; Apollo must not stop (and re-raise) on its own.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     plugins: [requestLogging(log), nameLiteralErrors()],

@@ -36,11 +36,13 @@ export function nameLiteralErrors(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async validationDidStart({ document }) {
-          return async (errors?: readonly GraphQLError[]) => {
+          return async (errors?: readonly Error[]) => {
             if (!errors?.length) return;
-            const list = errors as GraphQLError[];
+            // Apollo hands over the very array it is about to send: replacing entries rewrites the response.
+            const list = errors as Error[];
             for (let i = 0; i < list.length; i += 1) {
-              const error = list[i]!;
+              const error = list[i];
+              if (!(error instanceof GraphQLError)) continue;
               const app = findAppError(error);
               const node = error.nodes?.[0];
               if (!(app instanceof ValidationError) || !node) continue;

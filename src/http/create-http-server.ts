@@ -38,8 +38,19 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
     return503OnClosing: true,
   });
 
+  // Draining: Node closes only the connections idle when close() starts. A
+  // keep-alive connection whose request finishes later would hold close() open,
+  // so answers sent while closing say `connection: close` and idle sockets are shut.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async () => {
+    if (closing) app.server.closeIdleConnections();
   });
 
   const handler = fastifyApolloHandler(options.graphql.server, {

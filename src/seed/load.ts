@@ -216,7 +216,7 @@ export async function seedDirectory(db: Database, options: SeedOptions): Promise
   const totalEntities = Math.round(options.persons * (options.entityRatio ?? 0.2));
 
   const adults: string[] = [];
-  const entities = generateEntities(options.seed, totalEntities, (i) => adults[(i * 7919) % adults.length]!);
+  const entities = generateEntities(options.seed, totalEntities, (i) => adults[(i * 7919) % adults.length]!, { today: now });
   let persons = 0;
   let entityCount = 0;
   let licenses = 0;

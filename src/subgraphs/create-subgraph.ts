@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
+import { GraphQLScalarType, Kind, visit, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
 import { randomUUID } from 'node:crypto';
@@ -53,13 +53,29 @@ export interface Subgraph<C extends SubgraphContext = SubgraphContext> {
 
 const MAX_ENTITY_REPRESENTATIONS = 1_000;
 
+/** How many representations an `_entities` field asks for, whether they come inline or in a variable. */
+function representationCount(operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+  let count = 0;
+  visit(operation, {
+    Field(node) {
+      if (node.name.value !== '_entities') return;
+      const value = node.arguments?.find((a) => a.name.value === 'representations')?.value;
+      if (value?.kind === Kind.LIST) count += value.values.length;
+      else if (value?.kind === Kind.VARIABLE) {
+        const list = variables[value.name.value];
+        count += Array.isArray(list) ? list.length : 0;
+      }
+    },
+  });
+  return count;
+}
+
 /** Refuses `_entities` calls asking for more representations than any real plan needs. */
 const boundEntities: ApolloServerPlugin = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ request }) {
-        const reps = (request.variables as { representations?: unknown } | undefined)?.representations;
-        if (Array.isArray(reps) && reps.length > MAX_ENTITY_REPRESENTATIONS) {
+      async didResolveOperation({ operation, request }) {
+        if (operation && representationCount(operation, request.variables ?? {}) > MAX_ENTITY_REPRESENTATIONS) {
           throw toGraphQLError(new ForbiddenError(`At most ${MAX_ENTITY_REPRESENTATIONS} representations per _entities call`, { field: 'representations', reason: 'TOO_MANY' }));
         }
       },
@@ -86,6 +102,8 @@ export function createSubgraph<C extends SubgraphContext>(def: SubgraphDefinitio
   const server = new ApolloServer<C>({
     schema,
     formatError: createFormatError(deps.exposeInternalErrors),
+    // main.ts owns SIGINT/SIGTERM and drains HTTP first; Apollo must not stop (and re-raise) on its own.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // No Apollo Studio here: inline traces would only cost time per request.
     plugins: [boundEntities, nameLiteralErrors(), ApolloServerPluginInlineTraceDisabled()],

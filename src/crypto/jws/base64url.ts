@@ -23,6 +23,7 @@ export function decodeBase64Url(s: string): Buffer | undefined {
   return isCanonicalBase64Url(s) ? Buffer.from(s, 'base64url') : undefined;
 }
 
+/** Encodes text (as UTF-8) or bytes as unpadded base64url. */
 export function encodeBase64Url(data: string | Uint8Array): string {
   return (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength)).toString('base64url');
 }

@@ -1,12 +1,14 @@
 import { deflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StatusListError } from '../errors.js';
+import { TrustStore } from '../pki/trust-store.js';
 import { headerFor, makeTestPki, signRaw, type TestPki } from '../testing/test-pki.js';
 import { signLicenseJws } from './sign-license.js';
 import {
   decodeStatusList,
   encodeStatusList,
   packStatusList,
+  readTokenStatus,
   signStatusList,
   statusAt,
   TokenStatus,
@@ -116,5 +118,18 @@ describe('signStatusList / verifyStatusList', () => {
       const token = signRaw(header, { sub: URI, iat: 1, status_list }, pki.dept.privateKey);
       expect(verifyStatusList(token, { trust: pki.trust, uri: URI })).toMatchObject({ ok: false, failed: 'CLAIMS' });
     }
+  });
+});
+
+describe('readTokenStatus', () => {
+  it('verifies the list and reads the referenced status; an index outside the list fails STATUS', () => {
+    const values = new Uint8Array(16);
+    values[3] = TokenStatus.SUSPENDED;
+    const token = signStatusList({ uri: URI, statuses: values, bits: 2, ttlSeconds: 60 }, pki.signer);
+    expect(readTokenStatus(token, { idx: 3, uri: URI }, { trust: pki.trust })).toMatchObject({ ok: true, status: TokenStatus.SUSPENDED, ttlSeconds: 60 });
+    expect(readTokenStatus(token, { idx: 4, uri: URI }, { trust: pki.trust })).toMatchObject({ ok: true, status: TokenStatus.VALID });
+    expect(readTokenStatus(token, { idx: 16, uri: URI }, { trust: pki.trust })).toMatchObject({ ok: false, failed: 'STATUS' });
+    expect(readTokenStatus(token, { idx: 3, uri: `${URI}/other` }, { trust: pki.trust })).toMatchObject({ ok: false, failed: 'CLAIMS' });
+    expect(readTokenStatus(token, { idx: 3, uri: URI }, { trust: new TrustStore() })).toMatchObject({ ok: false, failed: 'CHAIN' });
   });
 });

@@ -19,11 +19,13 @@ import { decodeBase64Url } from './base64url.js';
 import { signLicenseJws, type JwsSigner } from './sign-license.js';
 import { verifyLicenseJws, type JwsCheck, type JwsCheckName, type JwsSuccess } from './verify-jws.js';
 
+/** `typ` of a status list token. */
 export const STATUS_LIST_TYP = 'statuslist+jwt';
 
 /** Status values defined by the draft. */
 export const TokenStatus = Object.freeze({ VALID: 0, INVALID: 1, SUSPENDED: 2 } as const);
 
+/** Bits per status entry allowed by the draft. */
 export type StatusBits = 1 | 2 | 4 | 8;
 
 /** A decoded status list. `bytes` is the packed list; read it with {@link statusAt}. */
@@ -140,14 +142,17 @@ export function signStatusList(input: StatusListInput, signer: JwsSigner): strin
   return signLicenseJws(claims, signer, STATUS_LIST_TYP);
 }
 
-export type StatusListCheckName = JwsCheckName | 'CLAIMS';
+/** The JWS checks, CLAIMS (the status list token's own claims) and, for {@link readTokenStatus}, STATUS. */
+export type StatusListCheckName = JwsCheckName | 'CLAIMS' | 'STATUS';
 
+/** One check's outcome. */
 export interface StatusListCheck {
   readonly name: StatusListCheckName;
   readonly ok: boolean;
   readonly reason?: string;
 }
 
+/** Options of {@link verifyStatusList}. */
 export interface VerifyStatusListOptions {
   readonly trust: TrustStore;
   /** The URI the licence's `status.status_list.uri` names; must equal `sub`. */
@@ -160,6 +165,7 @@ export interface VerifyStatusListOptions {
   readonly maxListBytes?: number;
 }
 
+/** The result of {@link verifyStatusList}: narrow on `ok`. */
 export type StatusListVerification =
   | {
       readonly ok: true;
@@ -171,7 +177,7 @@ export type StatusListVerification =
       readonly ttlSeconds: number | undefined;
       readonly jws: JwsSuccess;
     }
-  | { readonly ok: false; readonly failed: StatusListCheckName; readonly checks: readonly StatusListCheck[]; readonly list?: undefined };
+  | { readonly ok: false; readonly failed: StatusListCheckName; readonly checks: readonly StatusListCheck[]; readonly list?: undefined; readonly jws?: undefined };
 
 const isSeconds = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
@@ -219,5 +225,53 @@ export function verifyStatusList(token: string | Uint8Array, options: VerifyStat
     expiresAt: isSeconds(p.exp) ? new Date(p.exp * 1000) : undefined,
     ttlSeconds: isSeconds(p.ttl) ? p.ttl : undefined,
     jws,
+  };
+}
+
+/** The `status.status_list` reference a licence carries (draft §6). */
+export interface StatusReference {
+  readonly idx: number;
+  readonly uri: string;
+}
+
+/** The result of {@link readTokenStatus}: the list's checks plus STATUS, and the value read. */
+export type TokenStatusResult =
+  | {
+      readonly ok: true;
+      readonly failed?: undefined;
+      readonly checks: readonly StatusListCheck[];
+      /** 0 VALID, 1 INVALID, 2 SUSPENDED; other values are list-specific. */
+      readonly status: number;
+      readonly ttlSeconds: number | undefined;
+    }
+  | { readonly ok: false; readonly failed: StatusListCheckName; readonly checks: readonly StatusListCheck[]; readonly status?: undefined };
+
+/**
+ * Verifies a status list token for `reference.uri` and reads the status at
+ * `reference.idx`; an index outside the list fails STATUS, as the draft
+ * requires. `ok` means the list verified and was read — not that the licence
+ * is valid: compare `status` with {@link TokenStatus}. Never throws.
+ *
+ * @example
+ * const r = readTokenStatus(listToken, licence.status.status_list, { trust });
+ * const usable = r.ok && r.status === TokenStatus.VALID;
+ */
+export function readTokenStatus(
+  token: string | Uint8Array,
+  reference: StatusReference,
+  options: Omit<VerifyStatusListOptions, 'uri'>,
+): TokenStatusResult {
+  const verified = verifyStatusList(token, { ...options, uri: reference.uri });
+  if (!verified.ok) return { ok: false, failed: verified.failed, checks: verified.checks };
+  const { idx } = reference;
+  if (!Number.isInteger(idx) || idx < 0 || idx >= verified.list.size) {
+    const reason = `idx ${String(idx).slice(0, 20)} is outside the list of ${verified.list.size}`;
+    return { ok: false, failed: 'STATUS', checks: [...verified.checks, { name: 'STATUS', ok: false, reason }] };
+  }
+  return {
+    ok: true,
+    checks: [...verified.checks, { name: 'STATUS', ok: true }],
+    status: statusAt(verified.list, idx),
+    ttlSeconds: verified.ttlSeconds,
   };
 }

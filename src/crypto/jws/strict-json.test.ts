@@ -7,6 +7,10 @@ describe('parseStrictJsonObject', () => {
     '{"a":1,"b":[1,2,{"a":1}],"c":{"d":null,"e":true,"f":false},"g":-1.5e+3,"h":"x\\"y\\u0041"}',
     ' \n{ "a" : [ ] , "b" : { } }\t',
     '{"a":{"x":1},"b":{"x":2}}',
+    // Colons and quotes inside strings must not be mistaken for keys.
+    '{"a":["b",": "],"c":"x:y","d":"\\":"}',
+    String.raw`{"k":"\\","l":"\\\":"}`,
+    '{"__proto_":1,"a:b":{"a:b":2}}',
   ])('accepts %s exactly as JSON.parse reads it', (text) => {
     expect(parseStrictJsonObject(text)).toEqual({ ok: true, value: JSON.parse(text) });
   });

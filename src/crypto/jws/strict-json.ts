@@ -3,10 +3,16 @@
  *
  * `JSON.parse` silently keeps the last of two equal keys, so a token could
  * mean one thing to us and another to a different parser (RFC 7515 §4: header
- * names MUST be unique; RFC 8259 §4 says behaviour is unpredictable). This
- * scanner validates the text, rejects duplicate keys at any depth (comparing
- * keys after unescaping, so `"a"` and `"\u0061"` collide), rejects
- * `__proto__` keys and excessive nesting; only then is `JSON.parse` called.
+ * names MUST be unique; RFC 8259 §4: behaviour is then unpredictable). This
+ * parser rejects duplicate keys at any depth — compared after unescaping, so
+ * `"a"` and `"\u0061"` collide — as well as `__proto__` keys, nesting deeper
+ * than 32, and anything but an object at the top.
+ *
+ * How, cheaply (it runs on every verification): `JSON.parse` first validates
+ * the syntax. In valid JSON every `:` outside a string follows exactly one
+ * key, so after blanking out string literals the colons count the keys as
+ * written; walking the parsed value counts the keys that survived. The two
+ * counts differ exactly when some object repeated a key.
  */
 
 export type StrictJsonResult =
@@ -14,122 +20,50 @@ export type StrictJsonResult =
   | { readonly ok: false; readonly reason: string };
 
 const MAX_DEPTH = 32;
-// Sticky: matched at `lastIndex` only. Module-level is safe because parsing is synchronous.
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+// One JSON string literal. Linear: the alternatives are disjoint single characters. Run only on text
+// JSON.parse accepted, so every `"` outside a string starts one and global matching stays aligned.
+const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
 
 class Reject extends Error {}
 
+/** Counts own keys of every object in `value`; rejects `__proto__` and excessive depth. */
+function countKeys(value: unknown, depth: number): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (depth > MAX_DEPTH) throw new Reject('nesting too deep');
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) n += countKeys(item, depth + 1);
+    return n;
+  }
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') throw new Reject('"__proto__" key');
+    n += 1 + countKeys((value as Record<string, unknown>)[key], depth + 1);
+  }
+  return n;
+}
+
+function countColonsOutsideStrings(text: string): number {
+  const blanked = text.includes('"') ? text.replace(STRING_LITERAL, '""') : text;
+  let n = 0;
+  for (let i = blanked.indexOf(':'); i >= 0; i = blanked.indexOf(':', i + 1)) n++;
+  return n;
+}
+
 /** Parses `text` as a JSON object under the rules above. Never throws. */
 export function parseStrictJsonObject(text: string): StrictJsonResult {
-  let pos = 0;
-  const n = text.length;
-
-  const fail = (why: string): never => {
-    throw new Reject(`${why} at offset ${pos}`);
-  };
-
-  const ws = () => {
-    while (pos < n) {
-      const c = text.charCodeAt(pos);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos++;
-      else break;
-    }
-  };
-
-  /** Scans a string starting at the opening quote; returns its decoded value when `decode` (keys only). */
-  const string = (decode: boolean): string => {
-    const start = ++pos;
-    let escaped = false;
-    while (pos < n) {
-      const c = text.charCodeAt(pos);
-      if (c === 0x22) {
-        const raw = text.slice(start, pos++);
-        // JSON.parse does the unescaping (and rejects bad escapes) only when there is something to unescape.
-        return decode && escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
-      }
-      if (c < 0x20) fail('control character in string');
-      if (c === 0x5c) {
-        escaped = true;
-        pos += 2;
-      } else pos++;
-    }
-    return fail('unterminated string');
-  };
-
-  const literal = (word: string) => {
-    if (text.startsWith(word, pos)) pos += word.length;
-    else fail('unexpected token');
-  };
-
-  const number = () => {
-    NUMBER.lastIndex = pos;
-    if (!NUMBER.test(text) || NUMBER.lastIndex === pos) fail('bad number');
-    pos = NUMBER.lastIndex;
-  };
-
-  const value = (depth: number): void => {
-    if (depth > MAX_DEPTH) fail('nesting too deep');
-    ws();
-    const c = text.charCodeAt(pos);
-    if (c === 0x7b) object(depth + 1);
-    else if (c === 0x5b) array(depth + 1);
-    else if (c === 0x22) string(false);
-    else if (c === 0x74) literal('true');
-    else if (c === 0x66) literal('false');
-    else if (c === 0x6e) literal('null');
-    else number();
-  };
-
-  const object = (depth: number) => {
-    pos++;
-    const keys = new Set<string>();
-    ws();
-    if (text.charCodeAt(pos) === 0x7d) {
-      pos++;
-      return;
-    }
-    for (;;) {
-      ws();
-      if (text.charCodeAt(pos) !== 0x22) fail('expected a key');
-      const key = string(true);
-      if (keys.has(key)) fail(`duplicate key "${key.slice(0, 40)}"`);
-      if (key === '__proto__') fail('"__proto__" key');
-      keys.add(key);
-      ws();
-      if (text.charCodeAt(pos) !== 0x3a) fail('expected ":"');
-      pos++;
-      value(depth);
-      ws();
-      const c = text.charCodeAt(pos++);
-      if (c === 0x7d) return;
-      if (c !== 0x2c) fail('expected "," or "}"');
-    }
-  };
-
-  const array = (depth: number) => {
-    pos++;
-    ws();
-    if (text.charCodeAt(pos) === 0x5d) {
-      pos++;
-      return;
-    }
-    for (;;) {
-      value(depth);
-      ws();
-      const c = text.charCodeAt(pos++);
-      if (c === 0x5d) return;
-      if (c !== 0x2c) fail('expected "," or "]"');
-    }
-  };
-
+  let value: unknown;
   try {
-    ws();
-    if (text.charCodeAt(pos) !== 0x7b) return { ok: false, reason: 'not a JSON object' };
-    object(1);
-    ws();
-    if (pos !== n) fail('trailing characters');
-    return { ok: true, value: JSON.parse(text) as Record<string, unknown> };
+    value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, reason: e instanceof Reject ? e.message : `invalid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, reason: `invalid JSON: ${e instanceof Error ? e.message.slice(0, 80) : 'unparseable'}` };
   }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not a JSON object' };
+  try {
+    // JSON.parse makes `__proto__` an ordinary own key; it is refused because spreading or
+    // Object.assign-ing the payload later would set the target's prototype instead.
+    if (countKeys(value, 1) !== countColonsOutsideStrings(text)) return { ok: false, reason: 'duplicate key' };
+  } catch (e) {
+    return { ok: false, reason: e instanceof Reject ? e.message : 'unreadable JSON' };
+  }
+  return { ok: true, value: value as Record<string, unknown> };
 }

@@ -36,6 +36,14 @@ describe('verifyLicenseJws', () => {
     expect(verifyLicenseJws(new TextEncoder().encode(token), opts()).ok).toBe(true);
   });
 
+  it('reuses parsed certificates across verifications (no re-parsing on the hot path)', () => {
+    const a = verifyLicenseJws(signLicenseJws({ n: 1 }, pki.signer), opts());
+    const b = verifyLicenseJws(signLicenseJws({ n: 2 }, pki.signer), opts());
+    expect(a.leaf).toBeDefined();
+    expect(b.leaf).toBe(a.leaf);
+    expect(b.chain).toBe(a.chain);
+  });
+
   it('returns a frozen header that callers cannot use to poison the cache', () => {
     const token = signLicenseJws(licence, pki.signer);
     const result = verifyLicenseJws(token, opts());

@@ -18,17 +18,18 @@
  */
 import { constants, verify } from 'node:crypto';
 import { JwsError } from '../errors.js';
-import { Lru } from '../lru.js';
-import { Certificate } from '../pki/certificate.js';
+import type { Certificate } from '../pki/certificate.js';
 import { departmentCodeOf } from '../pki/department-code.js';
 import type { TrustStore } from '../pki/trust-store.js';
-import { MAX_PATH_LENGTH, verifyChain, type ChainResult, type ChainSuccess } from '../pki/verify-chain.js';
-import { decodeBase64Url, isCanonicalBase64Url } from './base64url.js';
+import { verifyChain, type ChainResult, type ChainSuccess } from '../pki/verify-chain.js';
+import { isCanonicalBase64Url } from './base64url.js';
+import { decodeJsonSegment, headerEntry, x5cOf } from './decode-segments.js';
 import { JWS_ALG } from './sign-license.js';
-import { parseStrictJsonObject } from './strict-json.js';
 
+/** The JWS checks, in the order they run. */
 export type JwsCheckName = 'WELL_FORMED' | 'HEADER' | 'CHAIN' | 'SIGNATURE';
 
+/** One check's outcome; `reason` says why it failed (log-safe: echoed input is truncated). */
 export interface JwsCheck {
   readonly name: JwsCheckName;
   readonly ok: boolean;
@@ -44,6 +45,7 @@ export interface JwsHeader {
   readonly [parameter: string]: unknown;
 }
 
+/** Options of {@link verifyLicenseJws}. */
 export interface VerifyJwsOptions {
   readonly trust: TrustStore;
   /** Time at which certificates must be valid; default now. */
@@ -81,8 +83,10 @@ export interface JwsFailure {
   readonly departmentCode?: undefined;
 }
 
+/** The result of {@link verifyLicenseJws}: narrow on `ok`. */
 export type JwsVerification = JwsSuccess | JwsFailure;
 
+/** Default bound on a token's size: 16 KiB. */
 export const DEFAULT_MAX_BYTES = 16 * 1024;
 
 const FORBIDDEN_HEADER_PARAMETERS = ['jku', 'x5u', 'jwk', 'crit', 'b64', 'zip', 'enc'] as const;
@@ -94,78 +98,10 @@ const OK: Readonly<Record<JwsCheckName, JwsCheck>> = Object.freeze({
   SIGNATURE: Object.freeze({ name: 'SIGNATURE', ok: true }),
 });
 
-/** What is cached for one header segment: pure functions of its text. */
-type HeaderEntry =
-  | { readonly ok: false; readonly reason: string }
-  | { readonly ok: true; readonly header: Readonly<Record<string, unknown>>; x5c?: { certs: readonly Certificate[] } | { error: string } };
-
-const headerCache = new Lru<string, HeaderEntry>(1000);
-const certificateCache = new Lru<string, Certificate | string>(1000);
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-function decodeJsonSegment(segment: string, what: string): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string } {
-  const bytes = decodeBase64Url(segment);
-  if (bytes === undefined) return { ok: false, reason: `${what} is not canonical base64url` };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { ok: false, reason: `${what} is not UTF-8` };
-  }
-  const parsed = parseStrictJsonObject(text);
-  return parsed.ok ? parsed : { ok: false, reason: `${what}: ${parsed.reason}` };
-}
-
-function headerEntry(segment: string): HeaderEntry {
-  let entry = headerCache.get(segment);
-  if (entry === undefined) {
-    const decoded = decodeJsonSegment(segment, 'header');
-    entry = decoded.ok ? { ok: true, header: deepFreeze(decoded.value) } : decoded;
-    headerCache.set(segment, entry);
-  }
-  return entry;
-}
-
-/** Parses x5c through the certificate cache; memoised on the header entry. */
-function x5cOf(entry: Extract<HeaderEntry, { ok: true }>, x5c: unknown): { certs: readonly Certificate[] } | { error: string } {
-  if (entry.x5c) return entry.x5c;
-  let result: { certs: readonly Certificate[] } | { error: string };
-  if (!Array.isArray(x5c) || x5c.length === 0 || x5c.length > MAX_PATH_LENGTH) {
-    result = { error: `x5c must be an array of 1…${MAX_PATH_LENGTH} certificates` };
-  } else {
-    const certs: Certificate[] = [];
-    let error: string | undefined;
-    for (const [i, b64] of x5c.entries()) {
-      if (typeof b64 !== 'string') {
-        error = `x5c[${i}] is not a string`;
-        break;
-      }
-      let cert = certificateCache.get(b64);
-      if (cert === undefined) {
-        try {
-          cert = Certificate.fromBase64(b64);
-        } catch (e) {
-          cert = e instanceof Error ? e.message : 'unparseable';
-        }
-        certificateCache.set(b64, cert);
-      }
-      if (typeof cert === 'string') {
-        error = `x5c[${i}]: ${cert}`;
-        break;
-      }
-      certs.push(cert);
-    }
-    result = error === undefined ? { certs: Object.freeze(certs) } : { error };
-  }
-  entry.x5c = result;
-  return result;
+/** Echoes an attacker-supplied value into a reason, bounded so reasons stay log-safe. */
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'missing';
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /**
@@ -227,12 +163,13 @@ export function verifyLicenseJws(token: string | Uint8Array, options: VerifyJwsO
     // ── HEADER ──────────────────────────────────────────────────────────────
     stage = 'HEADER';
     const header = entry.header;
-    if (header.alg !== JWS_ALG) return fail('HEADER', `alg ${JSON.stringify(header.alg) ?? 'missing'} is not ${JWS_ALG}`);
+    if (header.alg !== JWS_ALG) return fail('HEADER', `alg ${quote(header.alg)} is not ${JWS_ALG}`);
     for (const name of FORBIDDEN_HEADER_PARAMETERS) {
       if (Object.hasOwn(header, name)) return fail('HEADER', `header parameter "${name}" is not accepted`);
     }
+    if (typeof options.expectedTyp !== 'string' || options.expectedTyp.length === 0) return fail('HEADER', 'no expected typ was configured');
     if (header.typ !== options.expectedTyp) {
-      return fail('HEADER', `typ ${JSON.stringify(header.typ) ?? 'missing'} is not ${options.expectedTyp}`);
+      return fail('HEADER', `typ ${quote(header.typ)} is not ${options.expectedTyp}`);
     }
     if (typeof header.kid !== 'string' || header.kid.length === 0) return fail('HEADER', 'kid is missing');
     let chain: readonly Certificate[];

@@ -46,15 +46,21 @@ export interface UnsafeCertificateOptions {
   readonly signWith?: KeyObject;
   /** Add a critical extension with this unknown OID. */
   readonly unknownCriticalExtension?: string;
+  /** Accept a `keyPair` shorter than 2048 bits. */
+  readonly allowWeakKey?: boolean;
 }
 
+/** One subject attribute to write; `printable` selects PrintableString over UTF8String. */
 export type NameAttributeInput = { readonly oid: string; readonly value: string; readonly printable?: boolean };
 
 const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
 
-export function resolveKeyPair(keyPair: KeyPairInput | undefined, modulusLength: number): KeyPairInput {
+/** The given RSA key pair, or a newly generated one of `modulusLength` bits. */
+export function resolveKeyPair(keyPair: KeyPairInput | undefined, modulusLength: number, unsafe?: UnsafeCertificateOptions): KeyPairInput {
   if (keyPair) {
     if (keyPair.privateKey.asymmetricKeyType !== 'rsa') throw CertificateError.invalidOption('keyPair', 'only RSA keys are supported');
+    const bits = keyPair.privateKey.asymmetricKeyDetails?.modulusLength ?? 0;
+    if (bits < 2048 && unsafe?.allowWeakKey !== true) throw CertificateError.invalidOption('keyPair', `an RSA key of ${bits} bits is too short (≥ 2048)`);
     return keyPair;
   }
   if (!Number.isInteger(modulusLength) || modulusLength < 2048) throw CertificateError.invalidOption('modulusLength', 'must be an integer ≥ 2048');
@@ -68,12 +74,14 @@ export function randomSerialHex(): string {
   return serial.toString('hex');
 }
 
+/** `from` plus whole calendar years (UTC). */
 export function addYears(from: Date, years: number): Date {
   const d = new Date(from.getTime());
   d.setUTCFullYear(d.getUTCFullYear() + years);
   return d;
 }
 
+/** Throws `INVALID_OPTION` unless both dates are valid and notAfter is later. */
 export function checkValidity(notBefore: Date, notAfter: Date): void {
   if (Number.isNaN(notBefore.getTime())) throw CertificateError.invalidOption('notBefore', 'is not a valid date');
   if (Number.isNaN(notAfter.getTime())) throw CertificateError.invalidOption('notAfter', 'is not a valid date');
@@ -101,6 +109,7 @@ function keyUsageExtension(flags: Partial<KeyUsage>): Record<string, unknown> {
   return { name: 'keyUsage', critical: true, ...flags };
 }
 
+/** Everything {@link buildCertificate} writes. */
 export interface BuildInput {
   readonly subject: readonly NameAttributeInput[];
   readonly subjectKey: KeyPairInput;

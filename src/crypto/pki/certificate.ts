@@ -177,10 +177,15 @@ export class Certificate {
     } catch (cause) {
       throw CertificateError.malformed(cause instanceof Error ? cause.message : 'unreadable fields', cause);
     }
+    try {
+      // Node parses the key lazily: an unsupported key algorithm throws only here.
+      this.publicKey = x509.publicKey;
+    } catch (cause) {
+      throw CertificateError.malformed('the public key cannot be read', cause);
+    }
     const digest = createHash('sha256').update(der).digest();
     this.fingerprint = digest.toString('hex');
     this.kid = digest.subarray(0, 8).toString('base64url');
-    this.publicKey = x509.publicKey;
     this.x509 = x509;
     this.base64 = base64 ?? der.toString('base64');
     this.#der = der;

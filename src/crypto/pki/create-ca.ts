@@ -66,7 +66,7 @@ export function createCertificateAuthority(options: CreateCaOptions): IssuedCert
       { oid: NAME_OID.organization, value: options.organization },
       { oid: NAME_OID.commonName, value: options.commonName },
     ],
-    subjectKey: resolveKeyPair(options.keyPair, options.modulusLength ?? 3072),
+    subjectKey: resolveKeyPair(options.keyPair, options.modulusLength ?? 3072, options.unsafe),
     ...(options.issuer ? { issuer: options.issuer } : {}),
     notBefore,
     notAfter: options.notAfter ?? addYears(notBefore, 10),

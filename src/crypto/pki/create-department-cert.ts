@@ -86,7 +86,7 @@ export function createDepartmentCertificate(options: CreateDepartmentCertOptions
       { oid: NAME_OID.commonName, value: options.commonName ?? `${options.departmentName} e-licence signing` },
       { oid: NAME_OID.serialNumber, value: code, printable: true },
     ],
-    subjectKey: resolveKeyPair(options.keyPair, options.modulusLength ?? 2048),
+    subjectKey: resolveKeyPair(options.keyPair, options.modulusLength ?? 2048, options.unsafe),
     issuer: options.issuer,
     notBefore,
     notAfter: options.notAfter ?? addYears(notBefore, 2),

@@ -28,6 +28,7 @@ import { Certificate } from './certificate.js';
 import { departmentCodeOf, isUnifiedSocialCreditCode } from './department-code.js';
 import { TrustStore } from './trust-store.js';
 
+/** `typ` of a trust list token. */
 export const TRUST_LIST_TYP = 'trustlist+jwt';
 
 /** A department certificate as listed: who it belongs to and what it may sign. */
@@ -94,14 +95,17 @@ export function signTrustList(content: TrustListContent, signer: JwsSigner): str
   return signLicenseJws(payload, signer, TRUST_LIST_TYP);
 }
 
+/** The JWS checks plus CONTENT (the list's own fields). */
 export type TrustListCheckName = JwsCheckName | 'CONTENT';
 
+/** One check's outcome. */
 export interface TrustListCheck {
   readonly name: TrustListCheckName;
   readonly ok: boolean;
   readonly reason?: string;
 }
 
+/** Options of {@link verifyTrustList}. */
 export interface VerifyTrustListOptions {
   /** The publishing hub's root, pinned by the administrator (not taken from the list). */
   readonly pinnedRoot: Certificate;
@@ -113,9 +117,10 @@ export interface VerifyTrustListOptions {
   readonly maxBytes?: number;
 }
 
+/** The result of {@link verifyTrustList}: narrow on `ok`. */
 export type TrustListVerification =
   | { readonly ok: true; readonly failed?: undefined; readonly checks: readonly TrustListCheck[]; readonly trustList: TrustList; readonly jws: JwsSuccess }
-  | { readonly ok: false; readonly failed: TrustListCheckName; readonly checks: readonly TrustListCheck[]; readonly trustList?: undefined };
+  | { readonly ok: false; readonly failed: TrustListCheckName; readonly checks: readonly TrustListCheck[]; readonly trustList?: undefined; readonly jws?: undefined };
 
 class ContentError extends Error {}
 

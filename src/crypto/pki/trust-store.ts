@@ -36,6 +36,7 @@ export interface TrustedCertificate {
   readonly source: string | undefined;
 }
 
+/** Anything the store holds. */
 export type TrustEntry = TrustedRoot | TrustedCertificate;
 
 /** Options of {@link TrustStore.addRoot}. */

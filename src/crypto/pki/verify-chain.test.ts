@@ -1,5 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ChainError } from '../errors.js';
+import { CertificateError, ChainError } from '../errors.js';
 import { DEPT_CODE, makeTestPki, rsaKey, type TestPki } from '../testing/test-pki.js';
 import type { IssuedCertificate, KeyPairInput } from './build-certificate.js';
 import { createCertificateAuthority } from './create-ca.js';
@@ -111,6 +112,15 @@ describe('verifyChain', () => {
       const forged = dept(pki.root, { unsafe: { signWith: k1.privateKey } });
       const result = verifyChain([forged.certificate], pki.trust, now);
       expect(result).toMatchObject({ ok: false, failed: 'SIGNATURE' });
+    });
+
+    it('SIGNATURE: a leaf with an RSA key shorter than 2048 bits', () => {
+      const weak = generateKeyPairSync('rsa', { modulusLength: 1024 });
+      expect(() => dept(pki.root, { keyPair: weak })).toThrow(CertificateError);
+      const leaf = dept(pki.root, { keyPair: weak, unsafe: { allowWeakKey: true } });
+      const result = verifyChain([leaf.certificate], pki.trust, now);
+      expect(result).toMatchObject({ ok: false, failed: 'SIGNATURE' });
+      expect(result.checks.at(-1)?.reason).toMatch(/1024/);
     });
 
     it('TRUSTED_ROOT: the chain ends in a self-signed root not in the store', () => {

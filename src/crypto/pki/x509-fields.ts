@@ -27,12 +27,14 @@ export interface NameAttribute {
   readonly value: string;
 }
 
+/** A Name as read from the DER. */
 export interface RawName {
   /** The exact DER of the Name, as a binary string: names are compared byte for byte. */
   readonly der: string;
   readonly attributes: readonly NameAttribute[];
 }
 
+/** One extension as read from the DER. */
 export interface RawExtension {
   readonly oid: string;
   readonly critical: boolean;
@@ -40,6 +42,7 @@ export interface RawExtension {
   readonly value: string;
 }
 
+/** The TBSCertificate fields {@link Certificate} is built from. */
 export interface RawCertificateFields {
   readonly version: number;
   readonly serialHex: string;
@@ -51,6 +54,7 @@ export interface RawCertificateFields {
   readonly extensions: readonly RawExtension[];
 }
 
+/** The DER does not have the shape of an X.509 certificate. */
 export class Asn1ShapeError extends Error {
   override readonly name = 'Asn1ShapeError';
 }
@@ -204,6 +208,7 @@ export interface KeyUsage {
   readonly decipherOnly: boolean;
 }
 
+/** KeyUsage bit names in bit order (bit 0 first). */
 export const KEY_USAGE_BITS: readonly (keyof KeyUsage)[] = Object.freeze([
   'digitalSignature',
   'nonRepudiation',
@@ -216,6 +221,7 @@ export const KEY_USAGE_BITS: readonly (keyof KeyUsage)[] = Object.freeze([
   'decipherOnly',
 ]);
 
+/** Reads basicConstraints (extnValue contents). */
 export function parseBasicConstraints(value: string): { cA: boolean; pathLength?: number } {
   const parts = children(expect(fromDer(value, { strict: true, parseAllBytes: true, decodeBitStrings: false }), Type.SEQUENCE, 'basicConstraints'), 'basicConstraints');
   let cA = false;
@@ -231,6 +237,7 @@ export function parseBasicConstraints(value: string): { cA: boolean; pathLength?
   return { cA, pathLength: asn1.derToInteger(raw) };
 }
 
+/** Reads the keyUsage BIT STRING (extnValue contents). */
 export function parseKeyUsage(value: string): KeyUsage {
   const raw = bytes(expect(fromDer(value, { strict: true, parseAllBytes: true, decodeBitStrings: false }), Type.BITSTRING, 'keyUsage'), 'keyUsage');
   // First content byte is the unused-bit count; bit 0 (digitalSignature) is the MSB of the next byte.
@@ -243,11 +250,13 @@ export function parseKeyUsage(value: string): KeyUsage {
   return Object.freeze(flags as unknown as KeyUsage);
 }
 
+/** Reads extKeyUsage purpose OIDs (extnValue contents). */
 export function parseExtKeyUsage(value: string): string[] {
   const seq = expect(fromDer(value, { strict: true, parseAllBytes: true, decodeBitStrings: false }), Type.SEQUENCE, 'extKeyUsage');
   return children(seq, 'extKeyUsage').map((n) => oidOf(n, 'extKeyUsage purpose'));
 }
 
+/** Reads subjectKeyIdentifier as lowercase hex (extnValue contents). */
 export function parseSubjectKeyIdentifier(value: string): string {
   const raw = bytes(expect(fromDer(value, { strict: true, parseAllBytes: true, decodeBitStrings: false }), Type.OCTETSTRING, 'subjectKeyIdentifier'), 'subjectKeyIdentifier');
   return Buffer.from(raw, 'latin1').toString('hex');

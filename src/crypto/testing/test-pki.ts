@@ -19,15 +19,19 @@ export function uscc(first17: string): string {
   return first17 + ALPHABET.charAt((31 - (sum % 31)) % 31);
 }
 
+/** A valid USCC for the fixture's department. */
 export const DEPT_CODE = uscc('11350100MB0000001');
+/** A valid USCC for the fixture's foreign department. */
 export const OTHER_DEPT_CODE = uscc('11330100MB0000002');
 
+/** A fresh RSA-2048 key pair. */
 export function rsaKey(): KeyPairInput {
   return generateKeyPairSync('rsa', { modulusLength: 2048 });
 }
 
 const YEAR = 365 * 24 * 3600 * 1000;
 
+/** What {@link makeTestPki} builds. */
 export interface TestPki {
   readonly now: Date;
   readonly root: IssuedCertificate;

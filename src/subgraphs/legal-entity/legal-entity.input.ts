@@ -2,8 +2,18 @@ import { z } from 'zod';
 import { address } from '../../domain/person/person-fields.js';
 import { ENTITY_STATUSES } from './legal-entity.entity.js';
 
+/** "1000" → "1000.00": the column keeps two places, so the value returned is the value stored. */
+function toCents(amount: string): string {
+  const [whole, fraction = ''] = amount.split('.');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
+}
+
 const money = z.object({
-  amount: z.string().refine((v) => !v.startsWith('-'), { message: 'registered capital cannot be negative', params: { reason: 'RANGE' } }),
+  amount: z
+    .string()
+    .refine((v) => !v.startsWith('-'), { message: 'registered capital cannot be negative', params: { reason: 'RANGE' } })
+    .refine((v) => !/\.\d{3,}$/.test(v), { message: 'registered capital has at most 2 decimal places (fen)', params: { reason: 'SCALE' } })
+    .transform(toCents),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as CNY'),
 });
 
