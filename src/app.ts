@@ -9,6 +9,9 @@ import { createGateway, type Gateway } from './gateway/create-gateway.js';
 import { composeSupergraph } from './gateway/supergraph.js';
 import { createScalars } from './graphql/scalars.js';
 import { createHttpServer, type ReadinessCheck } from './http/create-http-server.js';
+import { registerLicensingRoutes } from './http/licensing-routes.js';
+import { loadKeyring } from './pki/keyring.js';
+import { createLicensingRuntime } from './subgraphs/license/licensing/licensing-runtime.js';
 import { createLogger, type Logger } from './logging.js';
 import type { Subgraph, SubgraphDeps } from './subgraphs/create-subgraph.js';
 import { createLegalEntitySubgraph } from './subgraphs/legal-entity/index.js';
@@ -48,12 +51,14 @@ export interface AppOverrides {
   readonly logger?: Logger;
 }
 
-const SUBGRAPH_FACTORIES: Record<SubgraphName, (deps: SubgraphDeps) => Subgraph> = {
+type Factory = (deps: SubgraphDeps & { licensing: ReturnType<typeof createLicensingRuntime> | undefined }) => Subgraph;
+
+const SUBGRAPH_FACTORIES: Record<SubgraphName, Factory> = {
   population: createPopulationSubgraph,
   'legal-entity': createLegalEntitySubgraph,
   license: createLicenseSubgraph,
   sharing: createSharingSubgraph,
-} as unknown as Record<SubgraphName, (deps: SubgraphDeps) => Subgraph>;
+} as unknown as Record<SubgraphName, Factory>;
 
 /** The database a config points at: a server when DATABASE_URL is set, else embedded PGlite on disk. */
 export function databaseTarget(config: Config): DatabaseTarget {
@@ -77,6 +82,11 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
   const scalars: Record<string, GraphQLScalarType> = createScalars({ creditCodeAllowList });
   const exposeInternalErrors = config.nodeEnv === 'development';
 
+  const hasLicense = role.kind === 'hub' || (role.kind === 'subgraph' && role.name === 'license');
+  const licensing = hasLicense
+    ? createLicensingRuntime({ keyring: await loadKeyring(config.licensing.certsDir), hubId: config.licensing.hubId, publicUrl: config.licensing.publicUrl })
+    : undefined;
+
   const ownsDb = !overrides.db && role.kind !== 'gateway';
   const db = overrides.db ?? (role.kind === 'gateway' ? undefined : await openDatabase(databaseTarget(config)));
   try {
@@ -88,18 +98,19 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
     const subgraphs = new Map<SubgraphName, Subgraph>();
     const names = role.kind === 'hub' ? SUBGRAPH_NAMES : role.kind === 'subgraph' ? [role.name] : [];
     for (const name of names) {
-      subgraphs.set(name, SUBGRAPH_FACTORIES[name]({ db: db!, verifyToken, logger, scalars, exposeInternalErrors, creditCodeAllowList }));
+      subgraphs.set(name, SUBGRAPH_FACTORIES[name]({ db: db!, verifyToken, logger, scalars, exposeInternalErrors, creditCodeAllowList, licensing }));
     }
 
     let gateway: Gateway | undefined;
     let http: FastifyInstance;
     const readiness: ReadinessCheck[] = [];
     if (db) readiness.push({ name: 'database', check: () => db.ping() });
+    const routes = licensing && db ? (app: FastifyInstance) => registerLicensingRoutes(app, { db, runtime: licensing, verifyToken }) : undefined;
 
     if (role.kind === 'subgraph') {
       const subgraph = subgraphs.get(role.name)!;
       await subgraph.server.start();
-      http = createHttpServer({ logger, graphql: { server: subgraph.server, context: (h) => subgraph.createContext(h) }, readiness });
+      http = createHttpServer({ logger, graphql: { server: subgraph.server, context: (h) => subgraph.createContext(h) }, readiness, ...(routes ? { routes } : {}) });
     } else {
       gateway = createGateway({
         supergraphSdl: composeSupergraph(),
@@ -114,7 +125,7 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
       await gateway.server.start();
       readiness.push({ name: 'supergraph', check: async () => true });
       const gw = gateway;
-      http = createHttpServer({ logger, graphql: { server: gw.server, context: (h) => gw.createContext(h) }, readiness });
+      http = createHttpServer({ logger, graphql: { server: gw.server, context: (h) => gw.createContext(h) }, readiness, ...(routes ? { routes } : {}) });
     }
 
     let closed = false;

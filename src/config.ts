@@ -37,6 +37,14 @@ export interface Config {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string | undefined>>;
   /** A JSON file of pilot-era credit codes accepted despite a wrong check character. */
   readonly creditCodeAllowListPath: string | undefined;
+  readonly licensing: {
+    /** This hub's id in trust lists, e.g. `hub:beijing`. */
+    readonly hubId: string;
+    /** Where the root CA, the trust-list signer and department signing keys are (see certs/README.md). */
+    readonly certsDir: string;
+    /** The base URL other hubs and windows reach this one at; status-list URIs in licences start with it. */
+    readonly publicUrl: string;
+  };
 }
 
 const boolish = z
@@ -62,6 +70,9 @@ const EnvSchema = z.object({
   LICENSE_URL: z.string().url().optional(),
   SHARING_URL: z.string().url().optional(),
   CREDIT_CODE_ALLOWLIST_PATH: z.string().min(1).optional(),
+  HUB_ID: z.string().regex(/^[\w:.-]{1,100}$/).default('hub:local'),
+  CERTS_DIR: z.string().min(1).default('certs'),
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 /**
@@ -105,6 +116,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sharing: e.SHARING_URL,
     },
     creditCodeAllowListPath: e.CREDIT_CODE_ALLOWLIST_PATH,
+    licensing: {
+      hubId: e.HUB_ID,
+      certsDir: path.resolve(e.CERTS_DIR),
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT || 4000}`).replace(/\/$/, ''),
+    },
   };
   if (config.nodeEnv === 'production' && !e.AUTH_PUBLIC_KEY_PATH) {
     throw new AppError('BAD_USER_INPUT', 'Invalid configuration: AUTH_PUBLIC_KEY_PATH is required in production', { reason: 'CONFIG' });

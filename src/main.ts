@@ -3,9 +3,13 @@
  * reads the environment and arguments, starts what was asked, and stops it on
  * SIGINT/SIGTERM after draining in-flight requests.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseTarget } from './app.js';
+import { certsInit } from './cli/certs.js';
 import { composeCommand } from './cli/compose.js';
+import { trustSync } from './cli/trust.js';
+import { verifyCommand } from './cli/verify.js';
 import { processIo } from './cli/io.js';
 import { seedCommand } from './cli/seed.js';
 import { startDistributed, startEmbedded, startGateway, startSubgraph, type Running } from './cli/start.js';
@@ -25,6 +29,11 @@ const USAGE = `Usage: onewindow <command> [options]
   token [--role R] [--department CODE] [--subject S] [--purpose P] [--ttl SECONDS]
                                         mint a development token (not in production)
   compose [--check]                     write (or check) schema/supergraph.graphql
+  certs init                            make the root CA and department signing certificates
+  trust sync --hub URL [--root PEM] [--dir D]
+                                        cache a hub's trust list and status lists for offline use
+  verify <file|-> [--offline] [--hub URL] [--holder ID] [--dir D]
+                                        verify an e-licence, QR or copy token (exit 0 only if VALID)
   db migration:create                   generate a migration from entity changes
 
 Configuration comes from the environment: DATABASE_URL (unset = embedded PGlite),
@@ -58,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       mode: { type: 'string' }, check: { type: 'boolean' }, persons: { type: 'string' }, seed: { type: 'string' },
       role: { type: 'string' }, department: { type: 'string' }, subject: { type: 'string' }, purpose: { type: 'string' }, ttl: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      offline: { type: 'boolean' }, hub: { type: 'string' }, root: { type: 'string' }, dir: { type: 'string' }, holder: { type: 'string' },
     },
   });
   if (!command || values.help || command === 'help') {
@@ -101,6 +111,33 @@ async function main(argv: string[]): Promise<number> {
     case 'compose':
       processIo.out(await composeCommand({ check: values.check ?? false }));
       return 0;
+    case 'certs': {
+      if (positionals[0] !== 'init') {
+        processIo.err(USAGE);
+        return 2;
+      }
+      const db = await openDatabase(databaseTarget(config));
+      try {
+        await db.migrate();
+        const created = await certsInit(db, config.licensing.certsDir, config.licensing.hubId);
+        processIo.out(created.length ? `created ${created.length} certificates in ${config.licensing.certsDir}` : `${config.licensing.certsDir} already holds every certificate`);
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'trust':
+      if (positionals[0] !== 'sync') {
+        processIo.err(USAGE);
+        return 2;
+      }
+      await trustSync({ hub: values.hub, root: values.root, dir: values.dir ?? path.join(config.dataDir, 'trust-cache') }, processIo);
+      return 0;
+    case 'verify': {
+      const result = await verifyCommand({ source: positionals[0], offline: values.offline ?? false, dir: values.dir ?? path.join(config.dataDir, 'trust-cache'), hub: values.hub ?? config.licensing.publicUrl, holder: values.holder });
+      processIo.out(JSON.stringify(result, null, 2));
+      return result.verdict === 'VALID' ? 0 : 1;
+    }
     case 'db':
       if (positionals[0] === 'migration:create') {
         const file = await createMigration('src/db/migrations');

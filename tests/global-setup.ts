@@ -5,6 +5,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ensureDevKeyPair } from '../src/auth/keys.js';
 import { openDatabase } from '../src/db/database.js';
+import { initCerts } from '../src/pki/keyring.js';
+import { DEPARTMENTS } from '../src/seed/catalogue.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const workDir = await mkdtemp(path.join(tmpdir(), 'onewindow-test-'));
   await ensureDevKeyPair(path.join(workDir, 'auth-public.jwk.json'), path.join(workDir, 'auth-private.jwk.json'));
   project.provide('workDir', workDir);
+  // One throwaway PKI per run: the hub root, the trust-list signer and every demo department's signing key.
+  await initCerts(path.join(workDir, 'certs'), { hubName: 'OneWindow Test Hub', departments: Object.values(DEPARTMENTS), rootModulusLength: 2048 });
 
   const url = process.env.DATABASE_URL;
   let templateDatabase = '';

@@ -10,6 +10,7 @@ import { UnavailableError } from '../errors.js';
 import { createLogger } from '../logging.js';
 import { DEPARTMENTS } from '../seed/catalogue.js';
 import { banner } from './banner.js';
+import { certsInit } from './certs.js';
 import type { CliIo } from './io.js';
 import { prepareDatabase, sampleIdNumber } from './prepare-database.js';
 import { tokenCommand } from './token.js';
@@ -30,6 +31,13 @@ function describeDatabase(config: Config): string {
   return config.databaseUrl ? new URL(config.databaseUrl).host : `embedded PGlite in ${path.relative(process.cwd(), config.dataDir) || '.'}/pglite`;
 }
 
+/** Outside production, signing certificates for every registered department are made on start (see certs/README.md). */
+async function devCertificates(config: Config, db: Database, logger: ReturnType<typeof createLogger>): Promise<void> {
+  if (config.nodeEnv === 'production') return;
+  const created = await certsInit(db, config.licensing.certsDir, config.licensing.hubId);
+  if (created.length) logger.info({ certsDir: config.licensing.certsDir, created: created.length }, 'development signing certificates created');
+}
+
 /** `onewindow start`: the whole hub in one process (embedded mode), with demo data on first run. */
 export async function startEmbedded(config: Config, io: CliIo): Promise<Running> {
   if (config.nodeEnv !== 'production') await ensureDevKeyPair(config.auth.publicKeyPath, config.auth.privateKeyPath);
@@ -38,6 +46,7 @@ export async function startEmbedded(config: Config, io: CliIo): Promise<Running>
   let app: App | undefined;
   try {
     await prepareDatabase(db, { migrate: config.migrateOnStart, seedDemo: config.seedDemoData, logger });
+    await devCertificates(config, db, logger);
     app = await createApp(config, { kind: 'hub' }, { db, logger });
     const url = await app.listen();
     io.out(banner({ url, mode: 'embedded', database: describeDatabase(config), token: await devToken(config), department: DEPARTMENTS.bjAmr.name, sampleId: await sampleIdNumber(db) }));
@@ -138,6 +147,7 @@ export async function startDistributed(config: Config, io: CliIo, env: NodeJS.Pr
   };
   try {
     await prepareDatabase(db, { migrate: config.migrateOnStart, seedDemo: config.seedDemoData, logger });
+    await devCertificates(config, db, logger);
     const sampleId = await sampleIdNumber(db);
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PostgreSqlDriver, type SqlEntityManager } from '@mikro-orm/postgresql';
 import { PGliteDriver, type PGliteConnectionConfig } from 'mikro-orm-pglite';
 import { UnavailableError } from '../errors.js';
 import { ENTITIES } from './entities.js';
@@ -22,6 +22,8 @@ export type DatabaseTarget =
 /** An open database: the ORM plus the few things the app needs beyond it. */
 export interface Database {
   readonly orm: MikroORM;
+  /** A fresh entity manager for one request or job (never share one across requests). */
+  fork(): SqlEntityManager;
   /** SQL statements sent since the database was opened (tests assert batching with it). */
   statementCount(): number;
   /** True when a trivial query succeeds within the timeout. */
@@ -104,6 +106,7 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
   return {
     orm,
     pglite,
+    fork: () => orm.em.fork() as SqlEntityManager,
     statementCount: () => statements,
     async ping(timeoutMs = 2_000) {
       const query = orm.em.getConnection().execute('select 1 as ok');

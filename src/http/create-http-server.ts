@@ -18,6 +18,8 @@ export interface HttpServerOptions<C extends BaseContext> {
   readonly readiness: readonly ReadinessCheck[];
   /** Largest request body accepted, in bytes (default 1 MiB). */
   readonly bodyLimit?: number;
+  /** Further routes (the licensing endpoints, where this process has the license subgraph). */
+  readonly routes?: (app: FastifyInstance) => void;
 }
 
 /**
@@ -57,6 +59,8 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
     context: async (request) => options.graphql.context({ ...request.headers, 'x-request-id': String(request.id) }),
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+
+  options.routes?.(app as unknown as FastifyInstance);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

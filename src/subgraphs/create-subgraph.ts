@@ -126,7 +126,7 @@ export function createSubgraph<C extends SubgraphContext>(def: SubgraphDefinitio
       }
       return def.extendContext({
         principal,
-        em: deps.db.orm.em.fork() as SubgraphContext['em'],
+        em: deps.db.fork(),
         requestId,
         log: log.child({ requestId }),
         now: new Date(),

@@ -6,18 +6,20 @@ import { licensePermissions } from './license.permissions.js';
 import { LegalEntity, Person } from './resolvers/holders.js';
 import { License, LicenseHolder } from './resolvers/License.js';
 import { LicenseType } from './resolvers/LicenseType.js';
+import { Mutation } from './resolvers/Mutation.js';
 import { Query } from './resolvers/Query.js';
+import type { LicensingRuntime } from './licensing/licensing-runtime.js';
 
 /** The license subgraph: the licence catalogue, licence records, and the holders' `licenses`. */
-export function createLicenseSubgraph(deps: SubgraphDeps): Subgraph<LicenseContext> {
+export function createLicenseSubgraph(deps: SubgraphDeps & { licensing: LicensingRuntime }): Subgraph<LicenseContext> {
   return createSubgraph<LicenseContext>(
     {
       name: 'license',
       resolvers: {
-        Query, License, LicenseHolder, LicenseType, Person, LegalEntity, FieldProvenance: FieldProvenanceResolvers,
+        Query, Mutation, License, LicenseHolder, LicenseType, Person, LegalEntity, FieldProvenance: FieldProvenanceResolvers,
       } as GraphQLResolverMap<LicenseContext>,
       permissions: licensePermissions,
-      extendContext: extendLicenseContext,
+      extendContext: (base) => extendLicenseContext(base, deps.licensing),
     },
     deps,
   );

@@ -45,7 +45,14 @@ export const LicenseEntity = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-  uniques: [{ properties: ['type', 'issuerCode', 'licenseNumber', 'edition'] }],
+  uniques: [
+    { properties: ['type', 'issuerCode', 'licenseNumber', 'edition'] },
+    // A status-list position belongs to one licence of its issuer.
+    {
+      name: 'license_issuer_status_index_unique',
+      expression: 'create unique index "license_issuer_status_index_unique" on "license"."license" ("issuer_code", "status_list_index") where "status_list_index" is not null',
+    },
+  ],
 });
 
 /** A loaded or new License row. */

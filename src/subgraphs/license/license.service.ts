@@ -4,6 +4,7 @@ import type { SubgraphContext } from '../context.js';
 import type { HolderKind } from './license-type.entity.js';
 import { LicenseTypeEntity, type LicenseType } from './license-type.entity.js';
 import { effectiveStatus, type EffectiveLicenseStatus } from './license-status.js';
+import { LicenseEventEntity, type LicenseEvent } from './license-event.entity.js';
 import { LicenseEntity, type License } from './license.entity.js';
 
 /**
@@ -14,6 +15,7 @@ import { LicenseEntity, type License } from './license.entity.js';
 export class LicenseService {
   private readonly byId: DataLoader<string, License | null>;
   private readonly byHolder: DataLoader<string, License[]>;
+  private readonly events: DataLoader<string, LicenseEvent[]>;
   private types: Promise<Map<string, LicenseType>> | undefined;
 
   constructor(private readonly ctx: SubgraphContext) {
@@ -33,6 +35,17 @@ export class LicenseService {
       }
       return keys.map((k) => map.get(k) ?? []);
     }, { maxBatchSize: 1_000 });
+    this.events = new DataLoader(async (ids) => {
+      const rows = await ctx.em.find(LicenseEventEntity, { licenseId: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } });
+      const map = new Map<string, LicenseEvent[]>();
+      for (const row of rows) map.set(row.licenseId, [...(map.get(row.licenseId) ?? []), row]);
+      return ids.map((id) => map.get(id) ?? []);
+    }, { maxBatchSize: 1_000 });
+  }
+
+  /** A licence's history, oldest first (batched across licences). */
+  history(licenseId: string): Promise<LicenseEvent[]> {
+    return this.events.load(licenseId);
   }
 
   get(licenseId: string): Promise<License | null> {

@@ -20,6 +20,17 @@ export const License: LicenseResolvers = {
   status: (license, _args, ctx) => ctx.licenses.status(license as LicenseRow),
   version: (license) => license.edition!,
   provenance: (license) => provenanceList(license.provenance),
+  token: (license) => license.signedToken ?? null,
+  qrToken: async (license, _args, ctx) => {
+    const row = license as LicenseRow;
+    if (!row.signedToken || row.statusListIndex == null) return null;
+    if (!row.type.name) await ctx.em.populate(row, ['type']);
+    return ctx.issuance.qrToken(row);
+  },
+  history: async (license, _args, ctx) => {
+    const events = await ctx.licenses.history(license.licenseId!);
+    return events.map((e) => ({ kind: e.kind, at: e.at, department: { code: e.actorDepartment }, actor: e.actorSubject, reason: e.reason ?? null, relatedLicenseId: e.relatedLicenseId ?? null }));
+  },
 };
 
 /** The union of things that hold licences; the holder object names its type. */
