@@ -377,11 +377,12 @@ export type VerifiedLicense = {
   holderKind: HolderKind;
   holderName: Scalars['String']['output'];
   issuerCode: Scalars['String']['output'];
-  issuerName: Scalars['String']['output'];
+  issuerName?: Maybe<Scalars['String']['output']>;
   licenseId: Scalars['String']['output'];
   licenseNumber: Scalars['String']['output'];
   typeCode: Scalars['String']['output'];
-  typeName: Scalars['String']['output'];
+  /** Absent for a QR token, which carries a summary only. */
+  typeName?: Maybe<Scalars['String']['output']>;
   validFrom: Scalars['Date']['output'];
   validUntil?: Maybe<Scalars['Date']['output']>;
   version: Scalars['Int']['output'];
@@ -750,11 +751,11 @@ export type VerifiedLicenseResolvers<ContextType = LicenseContext, ParentType ex
   holderKind?: Resolver<ResolversTypes['HolderKind'], ParentType, ContextType>;
   holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   issuerCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  issuerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   licenseId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   licenseNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   typeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  typeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  typeName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -6,7 +6,10 @@ import { LicenseEntity } from '../subgraphs/license/license.entity.js';
 import { StatusListEntity } from '../subgraphs/license/status-list.entity.js';
 import { TrustRemovalEntity, TrustSourceEntity } from '../subgraphs/license/trust-source.entity.js';
 import { PersonEntity } from '../subgraphs/population/person.entity.js';
+import { AlertEntity, AuditCheckpointEntity, AuditRecordEntity } from '../subgraphs/sharing/audit.entity.js';
+import { CatalogChangeEntity, CatalogItemEntity } from '../subgraphs/sharing/catalog-item.entity.js';
 import { DepartmentEntity } from '../subgraphs/sharing/department.entity.js';
+import { GrantEntity, PolicyRevisionEntity, SharingRequestEntity } from '../subgraphs/sharing/grant.entity.js';
 
 /**
  * Every entity of the hub. Each subgraph owns one PostgreSQL schema
@@ -16,4 +19,5 @@ import { DepartmentEntity } from '../subgraphs/sharing/department.entity.js';
 export const ENTITIES = [
   PersonEntity, LegalEntityEntity, LicenseTypeEntity, LicenseEntity, DepartmentEntity,
   LicenseEventEntity, IssuanceRecordEntity, StatusListEntity, TrustSourceEntity, TrustRemovalEntity,
+  CatalogItemEntity, CatalogChangeEntity, SharingRequestEntity, GrantEntity, AuditRecordEntity, AuditCheckpointEntity, AlertEntity, PolicyRevisionEntity,
 ];

@@ -12,7 +12,8 @@
  * so the hub cannot sign a token its own verifier would reject.
  */
 import { mod3736CheckCharacter, LICENSE_ROOT_OID } from '../domain/identifiers/license-id.js';
-import { chinaDayEnd, chinaDayStart, isCalendarDate, toSeconds } from './china-time.js';
+import { chinaDayEnd, chinaDayStart, toSeconds } from './china-time.js';
+import { ClaimError, date, exactKeys, integer, isRecord, numericDate, object, shaped, statusUri, text } from './claim-readers.js';
 
 /** The three kinds of licence token. */
 export type LicenseTokenKind = 'LICENSE' | 'QR' | 'COPY';
@@ -98,77 +99,12 @@ const DIVISION = /^\d{6}$/;
 const SERIAL = /^[0-9A-Z]{1,32}$/;
 const VERSION = /^(?!000)\d{3}$/;
 const ROOT_DIGITS = LICENSE_ROOT_OID.replaceAll('.', '');
-// Control characters, lone surrogates and bidi overrides: nothing a printed name needs, all useful for spoofing a display.
-const UNPRINTABLE = /[\p{Cc}\p{Cs}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** The claim keys of each payload shape, exactly. */
 const LICENSE_KEYS = ['licenseId', 'typeCode', 'typeName', 'licenseNumber', 'version', 'holder', 'issuer', 'definingAuthority', 'issuedOn', 'validFrom', 'validUntil', 'jurisdictionCode', 'data'] as const;
 // Type code, issuer and version are not repeated: the identifier `i` carries them, with a check character.
 const QR_KEYS = ['i', 'n', 'h', 'k', 'hn', 'f', 'u', 's', 'iat'] as const;
 const QR_HOLDER_FIELDS: Readonly<Record<string, string>> = { kind: 'k', id: 'h', idType: 'k', name: 'hn' };
-
-class ClaimError extends Error {
-  constructor(
-    readonly field: string,
-    why: string,
-  ) {
-    super(why);
-  }
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const join = (where: string, key: string): string => (where ? `${where}.${key}` : key);
-
-function object(v: unknown, field: string): Record<string, unknown> {
-  if (!isRecord(v)) throw new ClaimError(field, 'must be an object');
-  return v;
-}
-
-/** The object has exactly `required` keys, plus any of `optional`. */
-function exactKeys(obj: Record<string, unknown>, where: string, required: readonly string[], optional: readonly string[] = []): void {
-  for (const key of Object.keys(obj)) {
-    if (!required.includes(key) && !optional.includes(key)) throw new ClaimError(join(where, key.slice(0, 40)), 'is not an allowed claim');
-  }
-  for (const key of required) if (!Object.hasOwn(obj, key)) throw new ClaimError(join(where, key), 'is missing');
-}
-
-function text(v: unknown, field: string, max: number): string {
-  if (typeof v !== 'string' || v.length === 0) throw new ClaimError(field, 'must be a non-empty string');
-  if (v.length > max) throw new ClaimError(field, `must be at most ${max} characters`);
-  if (v.trim() !== v) throw new ClaimError(field, 'must not start or end with whitespace');
-  if (UNPRINTABLE.test(v)) throw new ClaimError(field, 'contains control or direction-override characters');
-  return v;
-}
-
-function shaped(v: unknown, field: string, re: RegExp, what: string): string {
-  if (typeof v !== 'string' || !re.test(v)) throw new ClaimError(field, `must be ${what}`);
-  return v;
-}
-
-function integer(v: unknown, field: string, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) throw new ClaimError(field, `must be an integer ${min}…${max}`);
-  return v;
-}
-
-const numericDate = (v: unknown, field: string): number => integer(v, field, 0, 253_402_300_799 /* 9999-12-31 */);
-
-function date(v: unknown, field: string): string {
-  if (!isCalendarDate(v)) throw new ClaimError(field, 'must be a real YYYY-MM-DD date');
-  return v;
-}
-
-function statusUri(v: unknown, field: string): string {
-  const uri = text(v, field, 2048);
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    throw new ClaimError(field, 'must be an absolute URI');
-  }
-  // Other schemes (file:, data:, javascript:) have no business in a fetcher's hands.
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ClaimError(field, 'must be an http(s) URI');
-  return uri;
-}
 
 function holder(kind: unknown, id: unknown, idType: unknown, name: unknown, where: (key: string) => string): LicenseSummary['holder'] {
   if (kind !== 'PERSON' && kind !== 'ENTITY') throw new ClaimError(where('kind'), 'must be PERSON or ENTITY');

@@ -19,7 +19,6 @@ import { signLicenseJws, type JwsSigner } from '../crypto/index.js';
 import { chinaDayEnd, chinaDayStart, toSeconds } from './china-time.js';
 import { LicenseTokenError } from './errors.js';
 import { parsePayload, type CopyClaims, type LicenseClaims, type LicenseTokenKind, type StatusRef } from './license-claims.js';
-import { signCompactJws } from './sign-compact.js';
 
 export {
   parseLicenseClaims,
@@ -204,6 +203,6 @@ export function buildCopyPayload(claims: LicenseClaims, status: StatusRef, copy:
  */
 export function signLicenseToken(kind: LicenseTokenKind, payload: Record<string, unknown>, signer: JwsSigner): string {
   checked(payload, kind);
-  if (kind === 'QR') return signCompactJws(payload, signer, LICENSE_QR_TYP);
+  if (kind === 'QR') return signLicenseJws(payload, signer, LICENSE_QR_TYP, { x5c: false });
   return signLicenseJws(payload, signer, TYP_OF_KIND[kind]);
 }

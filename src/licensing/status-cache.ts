@@ -152,7 +152,8 @@ export function createStatusCache(fetchList: (uri: string) => Promise<string>, o
       }
       if (typeof token !== 'string') return { error: 'the status list fetcher returned no token' };
       const now = clock();
-      const entry = verify(uri, token, now, now.getTime(), true);
+      // HTTP bodies often end in a newline; base64url never contains whitespace, so trimming changes no token.
+      const entry = verify(uri, token.trim(), now, now.getTime(), true);
       if ('error' in entry) return entry;
       const current = entries.get(uri);
       if (current && entry.issuedAt.getTime() < current.issuedAt.getTime()) return { error: 'the fetched status list is older than the cached one' };

@@ -26,6 +26,16 @@ export interface JwsSigner {
 const TYP = /^[\x21-\x7e]{1,64}$/;
 const headers = new WeakMap<JwsSigner, Map<string, string>>();
 
+/** Options of {@link signLicenseJws}. */
+export interface SignJwsOptions {
+  /**
+   * Put the certificate chain in `x5c` (default true). False makes a compact
+   * token with `kid` only, for QR codes: verifiers then need the signer's
+   * certificate in their trust store.
+   */
+  readonly x5c?: boolean;
+}
+
 function checkSigner(signer: JwsSigner): void {
   const leaf = signer.chain[0];
   if (leaf === undefined) throw JwsError.invalidSigner('the certificate chain is empty');
@@ -38,10 +48,11 @@ function checkSigner(signer: JwsSigner): void {
   if (!fromKey.equals(fromCert)) throw JwsError.invalidSigner(`the private key does not belong to ${leaf.displayName}`);
 }
 
-/** `base64url(header) + '.'`, built and checked once per signer object and typ. */
-function encodedHeader(signer: JwsSigner, typ: string): string {
+/** `base64url(header) + '.'`, built and checked once per signer object, typ and chain choice. */
+function encodedHeader(signer: JwsSigner, typ: string, withChain: boolean): string {
   let byTyp = headers.get(signer);
-  const cached = byTyp?.get(typ);
+  const cacheKey = withChain ? typ : `${typ} kid-only`;
+  const cached = byTyp?.get(cacheKey);
   if (cached !== undefined) return cached;
   if (!TYP.test(typ)) throw JwsError.invalidSigner(`typ "${typ}" is not a short printable token`);
   checkSigner(signer);
@@ -49,13 +60,13 @@ function encodedHeader(signer: JwsSigner, typ: string): string {
   // RFC 7515 §4.1.6 allows the root in x5c, but the verifier holds it already: leave self-issued tail certificates out.
   while (chain.length > 1 && chain[chain.length - 1]?.selfIssued) chain.pop();
   const leaf = chain[0] as Certificate;
-  const header = { alg: JWS_ALG, typ, kid: leaf.kid, x5c: chain.map((c) => c.base64) };
+  const header = withChain ? { alg: JWS_ALG, typ, kid: leaf.kid, x5c: chain.map((c) => c.base64) } : { alg: JWS_ALG, typ, kid: leaf.kid };
   const encoded = `${encodeBase64Url(JSON.stringify(header))}.`;
   if (byTyp === undefined) {
     byTyp = new Map();
     headers.set(signer, byTyp);
   }
-  byTyp.set(typ, encoded);
+  byTyp.set(cacheKey, encoded);
   return encoded;
 }
 
@@ -94,8 +105,8 @@ export function createJwsSigner(privateKey: KeyObject | string, chain: readonly 
  * const token = signLicenseJws({ id: '1.2.156.3005.2.…', holder: { … } }, signer);
  * const statusToken = signLicenseJws(claims, signer, 'statuslist+jwt');
  */
-export function signLicenseJws(payload: object, signer: JwsSigner, typ: string = LICENSE_TYP): string {
-  const header = encodedHeader(signer, typ);
+export function signLicenseJws(payload: object, signer: JwsSigner, typ: string = LICENSE_TYP, options: SignJwsOptions = {}): string {
+  const header = encodedHeader(signer, typ, options.x5c ?? true);
   let json: string | undefined;
   try {
     json = JSON.stringify(payload);

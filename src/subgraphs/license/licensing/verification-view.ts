@@ -6,6 +6,8 @@ import type { LicenseVerification } from '../../../licensing/verify-license.js';
  */
 export function toVerificationView(result: LicenseVerification) {
   const claims = result.license;
+  // A QR token carries a summary only (no type name, issuer name or data): show what it has.
+  const summary = claims ? undefined : result.summary;
   return {
     verdict: result.verdict,
     kind: result.kind,
@@ -16,7 +18,13 @@ export function toVerificationView(result: LicenseVerification) {
           version: claims.version, holderKind: claims.holder.kind, holderIdentifier: claims.holder.id, holderName: claims.holder.name,
           issuerCode: claims.issuer.code, issuerName: claims.issuer.name, validFrom: claims.validFrom, validUntil: claims.validUntil, data: claims.data,
         }
-      : null,
+      : summary
+        ? {
+            licenseId: summary.licenseId, typeCode: summary.typeCode, typeName: null, licenseNumber: summary.licenseNumber, version: summary.version,
+            holderKind: summary.holder.kind, holderIdentifier: summary.holder.id, holderName: summary.holder.name,
+            issuerCode: summary.issuer.code, issuerName: summary.issuer.name ?? null, validFrom: summary.validFrom, validUntil: summary.validUntil, data: null,
+          }
+        : null,
     status: result.status ?? null,
     copy: result.copy ?? null,
   };
