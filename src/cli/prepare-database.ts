@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging.js';
+import { installDefaultCatalogue } from '../access/catalogue/install.js';
 import { seedDirectory } from '../seed/load.js';
 
 /** The demo data set `npm start` loads on first run. */
@@ -22,6 +23,9 @@ export async function prepareDatabase(db: Database, options: { migrate: boolean;
     const summary = await seedDirectory(db, DEMO_SEED);
     options.logger.info(summary, 'demo data loaded');
   }
+  // The default data catalogue ships with the hub; items an administrator changed are kept.
+  const added = await installDefaultCatalogue(db);
+  if (added) options.logger.info({ added }, 'default data catalogue installed');
 }
 
 /** A person with licences and represented entities, for the sample query the banner prints. */

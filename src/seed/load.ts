@@ -1,4 +1,5 @@
 import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
+import { installDefaultCatalogue } from '../access/catalogue/install.js';
 import type { Database } from '../db/database.js';
 import { formatLicenseId } from '../domain/identifiers/license-id.js';
 import { DEPARTMENTS, LICENSE_TYPES, type SeedDepartment, type SeedLicenseType } from './catalogue.js';
@@ -210,6 +211,7 @@ export async function seedCatalogue(db: Database, now: Date = new Date()): Promi
     code: t.code, name: t.name, holder_kind: t.holderKind, defining_authority_code: t.definingAuthority.code, defining_authority_name: t.definingAuthority.name,
     issuing_departments: t.issuers.map((d) => d.code), data_fields: t.dataFields, validity_years: t.validityYears, version: 1, created_at: at, updated_at: at,
   })));
+  await installDefaultCatalogue(db);
   return { departments: departments.length, licenseTypes: types.length };
 }
 

@@ -73,3 +73,11 @@ export function quote(value: unknown): string {
   }
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
+
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+/** Text that may come from an untrusted certificate (a CN, an issuer name): control characters replaced, bounded. */
+export function safeText(text: string, max = 160): string {
+  const clean = text.replace(UNSAFE, '?');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}

@@ -1,10 +1,26 @@
 import { allow, type IRules } from 'graphql-shield';
-import { isAdmin, isAuthenticated } from '../permissions.js';
+import { actsForDepartment, isAdmin, isAuthenticated } from '../permissions.js';
 
 /** Who may do what in the sharing subgraph (deny by default). */
 export const sharingPermissions: IRules = {
-  Query: { department: isAuthenticated, departments: isAuthenticated, viewer: isAuthenticated },
-  Mutation: { registerDepartment: isAdmin },
+  Query: {
+    department: isAuthenticated, departments: isAuthenticated, viewer: isAuthenticated,
+    catalog: isAuthenticated, sharingList: isAuthenticated, openList: isAuthenticated, accessCheck: isAuthenticated,
+    sharingRequests: actsForDepartment, grants: actsForDepartment,
+  },
+  Mutation: {
+    registerDepartment: isAdmin,
+    updateCatalogItem: isAdmin,
+    requestSharing: actsForDepartment,
+    approveSharingRequest: actsForDepartment,
+    refuseSharingRequest: actsForDepartment,
+    revokeGrant: actsForDepartment,
+  },
   Department: allow,
   Viewer: allow,
+  CatalogItem: allow,
+  CatalogChange: allow,
+  SharingRequest: allow,
+  Grant: allow,
+  AccessDecision: allow,
 };
