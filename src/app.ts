@@ -11,6 +11,9 @@ import { createScalars } from './graphql/scalars.js';
 import { createHttpServer, type ReadinessCheck } from './http/create-http-server.js';
 import { registerLicensingRoutes } from './http/licensing-routes.js';
 import { loadKeyring } from './pki/keyring.js';
+import { AuditWriter } from './access/enforcement/audit-writer.js';
+import { maskForGrant } from './access/enforcement/mask-for-grant.js';
+import { PolicyStore } from './access/policy/policy-store.js';
 import { createLicensingRuntime } from './subgraphs/license/licensing/licensing-runtime.js';
 import { createLogger, type Logger } from './logging.js';
 import type { Subgraph, SubgraphDeps } from './subgraphs/create-subgraph.js';
@@ -83,9 +86,11 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
   const exposeInternalErrors = config.nodeEnv === 'development';
 
   const hasLicense = role.kind === 'hub' || (role.kind === 'subgraph' && role.name === 'license');
-  const licensing = hasLicense
-    ? createLicensingRuntime({ keyring: await loadKeyring(config.licensing.certsDir), hubId: config.licensing.hubId, publicUrl: config.licensing.publicUrl })
-    : undefined;
+  const keyring = role.kind === 'gateway' ? undefined : await loadKeyring(config.licensing.certsDir);
+  const licensing = hasLicense ? createLicensingRuntime({ keyring, hubId: config.licensing.hubId, publicUrl: config.licensing.publicUrl }) : undefined;
+  // Audit checkpoints are signed with the hub's trust-list key (the hub's own identity).
+  const auditSigner = keyring ? { privateKey: keyring.trustListSigner.privateKey, kid: keyring.trustListSigner.chain[0]!.kid } : undefined;
+  const access = { policy: new PolicyStore(), audit: new AuditWriter(auditSigner), mask: maskForGrant };
 
   const ownsDb = !overrides.db && role.kind !== 'gateway';
   const db = overrides.db ?? (role.kind === 'gateway' ? undefined : await openDatabase(databaseTarget(config)));
@@ -98,7 +103,7 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
     const subgraphs = new Map<SubgraphName, Subgraph>();
     const names = role.kind === 'hub' ? SUBGRAPH_NAMES : role.kind === 'subgraph' ? [role.name] : [];
     for (const name of names) {
-      subgraphs.set(name, SUBGRAPH_FACTORIES[name]({ db: db!, verifyToken, logger, scalars, exposeInternalErrors, creditCodeAllowList, licensing }));
+      subgraphs.set(name, SUBGRAPH_FACTORIES[name]({ db: db!, verifyToken, logger, scalars, exposeInternalErrors, creditCodeAllowList, licensing, access }));
     }
 
     let gateway: Gateway | undefined;

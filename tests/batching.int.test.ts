@@ -40,6 +40,7 @@ describe('SQL statements per nested query', () => {
   }
 
   it('stays at a small constant whatever the number of persons', async () => {
+    await statementsFor(ids.slice(0, 10)); // warm-up: the first request loads the policy snapshot
     const small = await statementsFor(ids.slice(0, 10));
     const large = await statementsFor(ids);
     expect(large.persons).toHaveLength(200);
@@ -47,10 +48,12 @@ describe('SQL statements per nested query', () => {
     expect(large.persons.filter((p) => p.representedEntities.length > 0).length).toBeGreaterThan(50);
     expect(large.persons.flatMap((p) => p.licenses).length).toBeGreaterThan(50);
     expect(large.persons.flatMap((p) => p.representedEntities.flatMap((e) => e.licenses)).length).toBeGreaterThan(20);
-    // One statement per subgraph fetch and list: persons, licences by holder, licence types,
-    // entities by representative, representatives, holders, entity licences, departments.
+    // Reads: one statement per subgraph fetch and list (persons, licences by holder, licence
+    // types, entities by representative, representatives, holders, entity licences: 9), plus
+    // each fetch's audit append (lock, chain head, one multi-row insert, in one transaction).
+    // A policy-revision check (at most every 250 ms per process) may add one.
     console.info(`nested query: ${large.statements} SQL statements for 200 persons, ${small.statements} for 10`);
-    expect(large.statements).toBeLessThanOrEqual(12);
-    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(32);
+    expect(Math.abs(large.statements - small.statements)).toBeLessThanOrEqual(1);
   });
 });

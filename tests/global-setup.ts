@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ensureDevKeyPair } from '../src/auth/keys.js';
+import { installDefaultCatalogue } from '../src/access/catalogue/install.js';
 import { openDatabase } from '../src/db/database.js';
 import { initCerts } from '../src/pki/keyring.js';
 import { DEPARTMENTS } from '../src/seed/catalogue.js';
@@ -45,10 +46,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     target.pathname = `/${templateDatabase}`;
     const db = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 1 });
     await db.migrate();
+    await installDefaultCatalogue(db);
     await db.close();
   } else {
     const db = await openDatabase({ kind: 'pglite-memory' });
     await db.migrate();
+    await installDefaultCatalogue(db);
     const dump = await db.pglite!.dumpDataDir('none');
     pgliteDump = path.join(workDir, 'migrated.tar');
     await writeFile(pgliteDump, Buffer.from(await dump.arrayBuffer()));

@@ -9,6 +9,7 @@ import { idNumberCheckCharacter } from '../src/domain/identifiers/id-number.js';
 import { todayInChina } from '../src/domain/values.js';
 import { DEPARTMENTS } from '../src/seed/catalogue.js';
 import { testConfig } from './fixtures/config.js';
+import { FIXTURE_PURPOSE } from './fixtures/grants.js';
 import { createTestDatabase } from './fixtures/database.js';
 import { postGraphql } from './fixtures/hub.js';
 import { tokenMinter } from './fixtures/tokens.js';
@@ -505,7 +506,7 @@ describe('population subgraph', () => {
       key: CryptoKey,
       change: { claims?: Record<string, unknown>; typ?: string; build?: (jwt: SignJWT) => SignJWT } = {},
     ): Promise<string> => {
-      const jwt = new SignJWT(change.claims ?? { role: 'DEPARTMENT_SYSTEM', dept: DEPT_A })
+      const jwt = new SignJWT(change.claims ?? { role: 'DEPARTMENT_SYSTEM', dept: DEPT_A, purpose: FIXTURE_PURPOSE })
         .setProtectedHeader({ alg: 'EdDSA', typ: change.typ ?? 'at+jwt' })
         .setIssuer(config.auth.issuer)
         .setAudience(config.auth.audience)

@@ -14,7 +14,8 @@ describe('catalogue → request → grant (through the gateway)', () => {
 
   beforeAll(async () => {
     hub = await startHub({ prepare: (db) => seedCatalogue(db) });
-    tax = await hub.tokens.department(DEPARTMENTS.bjTax.code);
+    // The tax bureau states no purpose in its token: requests say it per call (accessCheck's purpose).
+    tax = await hub.tokens.department(DEPARTMENTS.bjTax.code, null);
     psb = await hub.tokens.department(DEPARTMENTS.bjPsb.code);
     amr = await hub.tokens.department(DEPARTMENTS.bjAmr.code);
   });

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging.js';
 import { installDefaultCatalogue } from '../access/catalogue/install.js';
+import { DEMO_CONSUMER, grantEverything } from '../seed/demo-grants.js';
 import { seedDirectory } from '../seed/load.js';
 
 /** The demo data set `npm start` loads on first run. */
@@ -21,6 +22,7 @@ export async function prepareDatabase(db: Database, options: { migrate: boolean;
   if (options.seedDemo && (await isDirectoryEmpty(db))) {
     options.logger.info(DEMO_SEED, 'empty directory: loading demo data');
     const summary = await seedDirectory(db, DEMO_SEED);
+    await grantEverything(db, DEMO_CONSUMER.department.code, { purpose: DEMO_CONSUMER.purpose });
     options.logger.info(summary, 'demo data loaded');
   }
   // The default data catalogue ships with the hub; items an administrator changed are kept.

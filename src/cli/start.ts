@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../db/database.js';
 import { servePglite, type PgliteServer } from '../db/pglite-server.js';
 import { UnavailableError } from '../errors.js';
 import { createLogger } from '../logging.js';
-import { DEPARTMENTS } from '../seed/catalogue.js';
+import { DEMO_CONSUMER } from '../seed/demo-grants.js';
 import { banner } from './banner.js';
 import { certsInit } from './certs.js';
 import type { CliIo } from './io.js';
@@ -24,7 +24,7 @@ const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bi
 
 async function devToken(config: Config): Promise<string | undefined> {
   if (config.nodeEnv === 'production') return undefined;
-  return tokenCommand(config, { role: 'DEPARTMENT_SYSTEM', department: DEPARTMENTS.bjAmr.code });
+  return tokenCommand(config, { role: 'DEPARTMENT_SYSTEM', department: DEMO_CONSUMER.department.code, purpose: DEMO_CONSUMER.purpose });
 }
 
 function describeDatabase(config: Config): string {
@@ -49,7 +49,7 @@ export async function startEmbedded(config: Config, io: CliIo): Promise<Running>
     await devCertificates(config, db, logger);
     app = await createApp(config, { kind: 'hub' }, { db, logger });
     const url = await app.listen();
-    io.out(banner({ url, mode: 'embedded', database: describeDatabase(config), token: await devToken(config), department: DEPARTMENTS.bjAmr.name, sampleId: await sampleIdNumber(db) }));
+    io.out(banner({ url, mode: 'embedded', database: describeDatabase(config), token: await devToken(config), department: `${DEMO_CONSUMER.department.name}, purpose ${DEMO_CONSUMER.purpose}`, sampleId: await sampleIdNumber(db) }));
   } catch (error) {
     await app?.close();
     await db.close();
@@ -157,7 +157,7 @@ export async function startDistributed(config: Config, io: CliIo, env: NodeJS.Pr
     subgraphs = await spawnSubgraphs({ databaseUrl, env, host: config.host, basePort: config.port || 4000 });
     gateway = await createApp({ ...config, subgraphUrls: subgraphs.urls }, { kind: 'gateway' }, { logger });
     const url = await gateway.listen();
-    io.out(banner({ url, mode: 'distributed', database: describeDatabase(config), token: await devToken(config), department: DEPARTMENTS.bjAmr.name, sampleId }));
+    io.out(banner({ url, mode: 'distributed', database: describeDatabase(config), token: await devToken(config), department: `${DEMO_CONSUMER.department.name}, purpose ${DEMO_CONSUMER.purpose}`, sampleId }));
     for (const [name, u] of Object.entries(subgraphs.urls)) io.out(`  subgraph ${name.padEnd(13)} ${u}`);
   } catch (error) {
     await close();

@@ -7,5 +7,7 @@ export interface GatewayContext {
   /** The caller's own Authorization header, forwarded so each subgraph verifies it again. */
   readonly authorization: string;
   readonly requestId: string;
+  /** The purpose of use stated on this request (`x-purpose`), forwarded to every subgraph. */
+  readonly purpose: string | undefined;
   readonly log: Logger;
 }

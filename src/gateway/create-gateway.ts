@@ -86,9 +86,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       const authorization = header(headers, 'authorization');
       try {
         const principal = await options.verifyToken(authorization);
-        return { principal, authorization: authorization!, requestId, log: log.child({ requestId }) };
+        return { principal, authorization: authorization!, requestId, purpose: header(headers, 'x-purpose'), log: log.child({ requestId }) };
       } catch (error) {
-        if (isAppError(error)) throw toGraphQLError(error);
+        if (isAppError(error)) throw toGraphQLError(error, { requestLevel: true });
         throw error;
       }
     },

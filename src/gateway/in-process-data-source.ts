@@ -18,7 +18,7 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const context = options.context as Partial<GatewayContext>;
-    const headers = { authorization: context.authorization, 'x-request-id': context.requestId };
+    const headers = { authorization: context.authorization, 'x-request-id': context.requestId, 'x-purpose': context.purpose };
     let contextValue;
     try {
       contextValue = await this.subgraph.createContext(headers);

@@ -33,8 +33,12 @@ export function findAppError(error: unknown): AppError | undefined {
   return undefined;
 }
 
-/** Turns an AppError into the GraphQLError a context function or plugin may throw. */
-export function toGraphQLError(error: AppError): GraphQLError {
+/**
+ * Turns an AppError into a GraphQLError. With `requestLevel` (authentication in
+ * a context function, a refused operation) it also sets the HTTP status; a
+ * field-level error leaves it alone, since the rest of the answer still stands.
+ */
+export function toGraphQLError(error: AppError, options: { requestLevel?: boolean } = {}): GraphQLError {
   const { field, reason, ...rest } = error.details;
   return new GraphQLError(error.message, {
     originalError: error,
@@ -43,7 +47,7 @@ export function toGraphQLError(error: AppError): GraphQLError {
       ...(field ? { field } : {}),
       ...(reason ? { reason } : {}),
       ...rest,
-      http: { status: HTTP_STATUS[error.code] },
+      ...(options.requestLevel ? { http: { status: HTTP_STATUS[error.code] } } : {}),
     },
   });
 }

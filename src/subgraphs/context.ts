@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestAccess } from '../access/enforcement/request-access.js';
 import type { Principal } from '../auth/principal.js';
 import type { Logger } from '../logging.js';
 
@@ -17,6 +18,8 @@ export interface SubgraphContext {
   readonly now: Date;
   /** Pilot-era credit codes accepted despite a wrong check character. */
   readonly creditCodeAllowList: ReadonlySet<string>;
+  /** Field-level decisions and the audit notes of this request. */
+  readonly access: RequestAccess;
 }
 
 /** Request headers as both Fastify and in-process calls can present them. */

@@ -9,7 +9,12 @@ import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '../auth/tokens.js';
 import type { SubgraphName } from '../config.js';
 import type { Database } from '../db/database.js';
-import { ForbiddenError, isAppError } from '../errors.js';
+import { ForbiddenError, isAppError, UnavailableError } from '../errors.js';
+import { auditEntries } from '../access/enforcement/access-notes.js';
+import type { AuditWriter } from '../access/enforcement/audit-writer.js';
+import { createFieldPolicy, type GovernedType, type Masker } from '../access/enforcement/field-policy.js';
+import { RequestAccess } from '../access/enforcement/request-access.js';
+import type { PolicyStore } from '../access/policy/policy-store.js';
 import { createFormatError, toGraphQLError } from '../graphql/format-error.js';
 import { nameLiteralErrors } from '../graphql/literal-errors.plugin.js';
 import { subgraphTypeDefs } from '../gateway/supergraph.js';
@@ -27,6 +32,8 @@ export interface SubgraphDeps {
   readonly creditCodeAllowList: ReadonlySet<string>;
   /** Show internal error messages to clients (development only). */
   readonly exposeInternalErrors: boolean;
+  /** Field-level policy and the audit trail, shared by every subgraph of the process. */
+  readonly access: { readonly policy: PolicyStore; readonly audit: AuditWriter; readonly mask: Masker };
 }
 
 /** One subgraph's own parts, given to {@link createSubgraph}. */
@@ -37,6 +44,8 @@ export interface SubgraphDefinition<C extends SubgraphContext> {
   readonly permissions: IRules;
   /** Adds the subgraph's request-scoped parts (dataloaders, services) to the base context. */
   extendContext(base: SubgraphContext): C;
+  /** Types whose fields are governed by the data catalogue (field-level rules, masking, audit). */
+  readonly governed?: Readonly<Record<string, GovernedType>>;
 }
 
 /** A built subgraph: its schema, its Apollo server and how to make a request context. */
@@ -76,12 +85,39 @@ const boundEntities: ApolloServerPlugin = {
     return {
       async didResolveOperation({ operation, request }) {
         if (operation && representationCount(operation, request.variables ?? {}) > MAX_ENTITY_REPRESENTATIONS) {
-          throw toGraphQLError(new ForbiddenError(`At most ${MAX_ENTITY_REPRESENTATIONS} representations per _entities call`, { field: 'representations', reason: 'TOO_MANY' }));
+          throw toGraphQLError(new ForbiddenError(`At most ${MAX_ENTITY_REPRESENTATIONS} representations per _entities call`, { field: 'representations', reason: 'TOO_MANY' }), { requestLevel: true });
         }
       },
     };
   },
 };
+
+/**
+ * Writes the request's audit entries before the answer leaves. Fail closed: if
+ * the audit trail cannot be written, the data is not returned.
+ */
+function auditBeforeAnswer(writer: AuditWriter): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const entries = auditEntries(contextValue.access, contextValue.requestId, contextValue.now);
+          if (entries.length === 0) return;
+          try {
+            await writer.append(contextValue.em.fork(), entries);
+          } catch (cause) {
+            contextValue.log.error({ err: cause }, 'audit write failed: answer withheld');
+            if (response.body.kind === 'single') {
+              const error = toGraphQLError(new UnavailableError('The audit trail could not be written, so no data is returned', { cause }));
+              response.body.singleResult = { data: null, errors: [{ message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'AUDIT_UNAVAILABLE' } }] };
+              response.http.status = 503;
+            }
+          }
+        },
+      };
+    },
+  };
+}
 
 /** Builds a subgraph from its SDL in schema/, its resolvers and its permission tree. */
 export function createSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, deps: SubgraphDeps): Subgraph<C> {
@@ -90,14 +126,15 @@ export function createSubgraph<C extends SubgraphContext>(def: SubgraphDefinitio
   const scalars = Object.fromEntries(Object.entries(deps.scalars).filter(([name]) => declared.has(name)));
 
   const base = buildSubgraphSchema({ typeDefs, resolvers: { ...scalars, ...def.resolvers } as GraphQLResolverMap<unknown> });
-  const schema = applyMiddleware(
-    base,
-    shield(mergeRules(def.permissions, federationRules as unknown as IRules), {
-      fallbackRule: deny,
-      fallbackError: () => toGraphQLError(new ForbiddenError('Not allowed', { reason: 'NOT_GRANTED' })),
-      allowExternalErrors: true,
-    }),
-  );
+  const permissions = shield(mergeRules(def.permissions, federationRules as unknown as IRules), {
+    fallbackRule: deny,
+    fallbackError: () => toGraphQLError(new ForbiddenError('Not allowed', { reason: 'NOT_GRANTED' })),
+    allowExternalErrors: true,
+  });
+  // Operation- and type-level rules first (shield, deny by default), then the catalogue's field-level rules.
+  const schema = def.governed
+    ? applyMiddleware(base, permissions, createFieldPolicy(def.governed, deps.access.mask) as never)
+    : applyMiddleware(base, permissions);
 
   const server = new ApolloServer<C>({
     schema,
@@ -106,7 +143,7 @@ export function createSubgraph<C extends SubgraphContext>(def: SubgraphDefinitio
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // No Apollo Studio here: inline traces would only cost time per request.
-    plugins: [boundEntities, nameLiteralErrors(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [boundEntities, nameLiteralErrors(), auditBeforeAnswer(deps.access.audit), ApolloServerPluginInlineTraceDisabled()],
   });
 
   const log = deps.logger.child({ subgraph: def.name });
@@ -121,16 +158,21 @@ export function createSubgraph<C extends SubgraphContext>(def: SubgraphDefinitio
       try {
         principal = await deps.verifyToken(header(headers, 'authorization'));
       } catch (error) {
-        if (isAppError(error)) throw toGraphQLError(error);
+        if (isAppError(error)) throw toGraphQLError(error, { requestLevel: true });
         throw error;
       }
+      const em = deps.db.fork();
+      const now = new Date();
+      const policy = await deps.access.policy.snapshot(em);
+      const purpose = header(headers, 'x-purpose') ?? principal.purpose;
       return def.extendContext({
         principal,
-        em: deps.db.fork(),
+        em,
         requestId,
         log: log.child({ requestId }),
-        now: new Date(),
+        now,
         creditCodeAllowList: deps.creditCodeAllowList,
+        access: new RequestAccess(principal, purpose, policy, now),
       });
     },
   };

@@ -6,7 +6,7 @@ const PSB = '1111000000000011PL';
 const TAX = '111100000000001400';
 const item = (over: Partial<PolicyItem> = {}): PolicyItem => ({ id: 'Person.phone', sharingType: 'CONDITIONAL', providerCode: PSB, openAttribute: 'NOT_OPEN', ...over });
 const grant = (over: Partial<PolicyGrant> = {}): PolicyGrant => ({
-  id: 'g1', items: ['Person.phone'], purpose: 'TAX_REGISTRATION', accessLevel: 'FULL', expiresAt: new Date('2027-01-01T00:00:00Z'), revokedAt: null, ...over,
+  id: 'g1', providerCode: PSB, items: ['Person.phone'], purpose: 'TAX_REGISTRATION', accessLevel: 'FULL', expiresAt: new Date('2027-01-01T00:00:00Z'), revokedAt: null, ...over,
 });
 const dept = (over: Partial<Caller> = {}): Caller => ({ role: 'DEPARTMENT_SYSTEM', department: TAX, subject: 'sys', purpose: 'TAX_REGISTRATION', ...over });
 
@@ -42,6 +42,13 @@ describe('decide', () => {
   it('allows a conditional item under a live grant for the stated purpose, at the grant\'s level', () => {
     expect(decide(dept(), item(), {}, [grant({ accessLevel: 'MASKED' })], NOW)).toEqual({ allow: true, level: 'MASKED', basis: 'GRANT', grantId: 'g1' });
     expect(decide(dept(), item(), {}, [grant({ id: 'm', accessLevel: 'MASKED' }), grant({ id: 'f' })], NOW)).toMatchObject({ level: 'FULL', grantId: 'f' });
+  });
+
+  it('counts a grant only for data its grantor provides (a licence item of another issuer is not covered)', () => {
+    const licenceItem = item({ id: 'License.holderName', providerCode: null });
+    const byIssuerA = grant({ items: ['License.holderName'], providerCode: PSB });
+    expect(decide(dept(), licenceItem, { providerCode: PSB }, [byIssuerA], NOW)).toMatchObject({ allow: true, basis: 'GRANT' });
+    expect(decide(dept(), licenceItem, { providerCode: '1111000000000012TY' }, [byIssuerA], NOW)).toMatchObject({ allow: false, reason: 'NO_GRANT' });
   });
 
   it('refuses NOT_SHARED items to other departments whatever their grants', () => {

@@ -37,6 +37,8 @@ export interface PolicyItem {
 /** What the decision needs of a grant. */
 export interface PolicyGrant {
   readonly id: string;
+  /** The department that granted: it covers only data that department provides. */
+  readonly providerCode: string;
   readonly items: readonly string[];
   readonly purpose: string;
   readonly accessLevel: 'FULL' | 'MASKED';
@@ -84,7 +86,8 @@ export function decide(caller: Caller, item: PolicyItem | undefined, record: Rec
   if (item.sharingType === 'NOT_SHARED') return deny('NOT_SHARED', `${item.id} is not shared: only its provider may read it`);
   if (item.sharingType === 'UNCONDITIONAL') return { allow: true, level: 'FULL', basis: 'UNCONDITIONAL' };
 
-  const covering = grants.filter((g) => g.items.includes(item.id));
+  // A grant covers data its grantor provides; with no record at hand (a dry run) the provider is open.
+  const covering = grants.filter((g) => g.items.includes(item.id) && (provider === undefined || g.providerCode === provider));
   if (covering.length === 0) return deny('NO_GRANT', `no grant of ${item.id} to department ${department}`);
   const live = covering.filter((g) => !g.revokedAt && g.expiresAt.getTime() > now.getTime());
   if (live.length === 0) {

@@ -1,5 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { createSubgraph, type Subgraph, type SubgraphDeps } from '../create-subgraph.js';
+import { entityRecord, personRecord } from '../../access/enforcement/field-policy.js';
 import { FieldProvenanceResolvers } from '../shared-resolvers.js';
 import { extendLegalEntityContext, type LegalEntityContext } from './context.js';
 import { legalEntityPermissions } from './legal-entity.permissions.js';
@@ -15,6 +16,14 @@ export function createLegalEntitySubgraph(deps: SubgraphDeps): Subgraph<LegalEnt
       name: 'legal-entity',
       resolvers: { Query, Mutation, LegalEntity, Person, FieldProvenance: FieldProvenanceResolvers } as GraphQLResolverMap<LegalEntityContext>,
       permissions: legalEntityPermissions,
+      governed: {
+        LegalEntity: {
+          resource: 'LegalEntity',
+          record: entityRecord,
+          fields: ['name', 'registrationAuthority', 'organisationType', 'divisionCode', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address', 'businessScope', 'status', 'provenance'],
+        },
+        Person: { resource: 'Person', record: personRecord, fields: ['representedEntities'] },
+      },
       extendContext: extendLegalEntityContext,
     },
     deps,

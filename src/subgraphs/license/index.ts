@@ -1,5 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { createSubgraph, type Subgraph, type SubgraphDeps } from '../create-subgraph.js';
+import { entityRecord, licenseRecord, personRecord } from '../../access/enforcement/field-policy.js';
 import { FieldProvenanceResolvers } from '../shared-resolvers.js';
 import { extendLicenseContext, type LicenseContext } from './context.js';
 import { licensePermissions } from './license.permissions.js';
@@ -19,6 +20,18 @@ export function createLicenseSubgraph(deps: SubgraphDeps & { licensing: Licensin
         Query, Mutation, License, LicenseHolder, LicenseType, Person, LegalEntity, FieldProvenance: FieldProvenanceResolvers,
       } as GraphQLResolverMap<LicenseContext>,
       permissions: licensePermissions,
+      governed: {
+        License: {
+          resource: 'License',
+          record: licenseRecord,
+          fields: [
+            'type', 'licenseNumber', 'holderKind', 'holder', 'holderIdentifier', 'holderName', 'issuingDepartment', 'issuedOn', 'validFrom', 'validUntil',
+            'jurisdictionCode', 'status', 'version', 'supersedes', 'updatedAt', 'provenance', 'token', 'qrToken', 'history', 'data',
+          ],
+        },
+        Person: { resource: 'Person', record: personRecord, fields: ['licenses'] },
+        LegalEntity: { resource: 'LegalEntity', record: entityRecord, fields: ['licenses'] },
+      },
       extendContext: (base) => extendLicenseContext(base, deps.licensing),
     },
     deps,

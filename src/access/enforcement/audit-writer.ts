@@ -1,0 +1,64 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { KeyObject } from 'node:crypto';
+import type { AuditEntry } from '../audit/audit.types.js';
+import { chainRecords } from '../audit/chain-records.js';
+import { signCheckpoint } from '../audit/checkpoint.js';
+
+/** Serialises appends to the one chain across every process (an arbitrary, fixed advisory-lock key). */
+const AUDIT_LOCK = 727_001;
+/** A signed checkpoint every this many records. */
+const CHECKPOINT_EVERY = 1_000;
+
+/**
+ * Appends audit entries to the hash chain. Appends from every process are
+ * serialised by a transaction-scoped advisory lock, so seq stays gapless and
+ * each record links to the one before it. Every 1,000 records a checkpoint is
+ * signed with the hub's key. The caller treats any failure as "do not answer"
+ * (fail closed).
+ */
+export class AuditWriter {
+  constructor(private readonly signer: { privateKey: KeyObject; kid: string } | undefined) {}
+
+  async append(em: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await em.transactional(async (tx) => {
+      const connection = tx.getConnection();
+      const trx = tx.getTransactionContext();
+      await connection.execute('select pg_advisory_xact_lock(?)', [AUDIT_LOCK], 'all', trx);
+      const head = await connection.execute<Array<{ seq: string | number; hash: string }>>(
+        'select seq, hash from sharing.audit_record order by seq desc limit 1', [], 'all', trx,
+      );
+      const records = chainRecords(head[0] ? { seq: Number(head[0].seq), hash: head[0].hash } : null, entries);
+      const rows = records.map((r) => ({
+        seq: r.seq, at: r.at.toISOString(), department: r.department, operator: r.operator, role: r.role, subject_kind: r.subjectKind, subject: r.subject,
+        fields: r.fields, purpose: r.purpose, grant_ids: r.grantIds, request_id: r.requestId, outcome: r.outcome, prev_hash: r.prevHash, hash: r.hash,
+      }));
+      await connection.execute(
+        `insert into sharing.audit_record (seq, at, department, operator, role, subject_kind, subject, fields, purpose, grant_ids, request_id, outcome, prev_hash, hash)
+         select seq, at, department, operator, role, subject_kind, subject, array(select jsonb_array_elements_text(fields)), purpose,
+                array(select jsonb_array_elements_text(grant_ids)), request_id, outcome, prev_hash, hash
+         from jsonb_to_recordset(?::jsonb) as x(seq bigint, at timestamptz, department varchar, operator varchar, role varchar, subject_kind varchar, subject varchar,
+           fields jsonb, purpose varchar, grant_ids jsonb, request_id varchar, outcome varchar, prev_hash varchar, hash varchar)`,
+        [JSON.stringify(rows)], 'run', trx,
+      );
+      const last = records[records.length - 1]!;
+      const first = records[0]!;
+      if (this.signer && Math.floor(last.seq / CHECKPOINT_EVERY) > Math.floor((first.seq - 1) / CHECKPOINT_EVERY)) {
+        const cp = signCheckpoint(last, new Date(), this.signer);
+        await connection.execute('insert into sharing.audit_checkpoint (seq, hash, at, signature) values (?, ?, ?, ?)', [cp.seq, cp.hash, cp.at.toISOString(), cp.signature], 'run', trx);
+      }
+    });
+  }
+
+  /** Signs a checkpoint of the current head now (e.g. before verifying or on a schedule). */
+  async checkpoint(em: EntityManager): Promise<number | undefined> {
+    if (!this.signer) return undefined;
+    const head = await em.getConnection().execute<Array<{ seq: string | number; hash: string }>>('select seq, hash from sharing.audit_record order by seq desc limit 1');
+    if (!head[0]) return undefined;
+    const existing = await em.getConnection().execute<Array<{ n: number }>>('select count(*)::int as n from sharing.audit_checkpoint where seq = ?', [Number(head[0].seq)]);
+    if (existing[0]?.n) return Number(head[0].seq);
+    const cp = signCheckpoint({ seq: Number(head[0].seq), hash: head[0].hash }, new Date(), this.signer);
+    await em.getConnection().execute('insert into sharing.audit_checkpoint (seq, hash, at, signature) values (?, ?, ?, ?)', [cp.seq, cp.hash, cp.at.toISOString(), cp.signature]);
+    return cp.seq;
+  }
+}
