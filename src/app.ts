@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLScalarType } from 'graphql';
-import { loadPublicKey } from './auth/keys.js';
+import { loadPrivateKey, loadPublicKey } from './auth/keys.js';
 import { createTokenVerifier, type TokenVerifier } from './auth/tokens.js';
 import { SUBGRAPH_NAMES, type Config, type SubgraphName } from './config.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/database.js';
@@ -10,7 +10,9 @@ import { composeSupergraph } from './gateway/supergraph.js';
 import { createScalars } from './graphql/scalars.js';
 import { createHttpServer, type ReadinessCheck } from './http/create-http-server.js';
 import { registerLicensingRoutes } from './http/licensing-routes.js';
+import { registerTokenRoute } from './http/token-route.js';
 import { loadKeyring } from './pki/keyring.js';
+import { AlertRules } from './access/alerts/alert-rules.js';
 import { AuditWriter } from './access/enforcement/audit-writer.js';
 import { maskForGrant } from './access/enforcement/mask-for-grant.js';
 import { PolicyStore } from './access/policy/policy-store.js';
@@ -90,7 +92,7 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
   const licensing = hasLicense ? createLicensingRuntime({ keyring, hubId: config.licensing.hubId, publicUrl: config.licensing.publicUrl }) : undefined;
   // Audit checkpoints are signed with the hub's trust-list key (the hub's own identity).
   const auditSigner = keyring ? { privateKey: keyring.trustListSigner.privateKey, kid: keyring.trustListSigner.chain[0]!.kid } : undefined;
-  const access = { policy: new PolicyStore(), audit: new AuditWriter(auditSigner), mask: maskForGrant };
+  const access = { policy: new PolicyStore(), audit: new AuditWriter(auditSigner), alerts: new AlertRules(), mask: maskForGrant };
 
   const ownsDb = !overrides.db && role.kind !== 'gateway';
   const db = overrides.db ?? (role.kind === 'gateway' ? undefined : await openDatabase(databaseTarget(config)));
@@ -110,7 +112,14 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
     let http: FastifyInstance;
     const readiness: ReadinessCheck[] = [];
     if (db) readiness.push({ name: 'database', check: () => db.ping() });
-    const routes = licensing && db ? (app: FastifyInstance) => registerLicensingRoutes(app, { db, runtime: licensing, verifyToken }) : undefined;
+    // Token issuing needs the hub's CA (to check client certificates) and the token private key.
+    const tokenKey = keyring && db && role.kind === 'hub' ? await loadPrivateKey(config.auth.privateKeyPath).catch(() => undefined) : undefined;
+    const routes = db && (licensing || tokenKey)
+      ? (app: FastifyInstance) => {
+          if (licensing) registerLicensingRoutes(app, { db, runtime: licensing, verifyToken });
+          if (tokenKey && keyring) registerTokenRoute(app, { db, keyring, privateKey: tokenKey, settings: config.auth, publicUrl: config.licensing.publicUrl, logger });
+        }
+      : undefined;
 
     if (role.kind === 'subgraph') {
       const subgraph = subgraphs.get(role.name)!;

@@ -17,7 +17,10 @@ import { tokenCommand } from './cli/token.js';
 import { loadConfig, SUBGRAPH_NAMES, type SubgraphName } from './config.js';
 import { createMigration } from './db/create-migration.js';
 import { openDatabase } from './db/database.js';
-import { isAppError } from './errors.js';
+import { AppError, isAppError } from './errors.js';
+import { AuditWriter } from './access/enforcement/audit-writer.js';
+import { verifyAuditTrail } from './access/enforcement/audit-trail.js';
+import { loadKeyring } from './pki/keyring.js';
 
 const USAGE = `Usage: onewindow <command> [options]
 
@@ -34,6 +37,7 @@ const USAGE = `Usage: onewindow <command> [options]
                                         cache a hub's trust list and status lists for offline use
   verify <file|-> [--offline] [--hub URL] [--holder ID] [--dir D]
                                         verify an e-licence, QR or copy token (exit 0 only if VALID)
+  audit verify | audit checkpoint       check the audit trail's hash chain and checkpoints / sign one now
   db migration:create                   generate a migration from entity changes
 
 Configuration comes from the environment: DATABASE_URL (unset = embedded PGlite),
@@ -137,6 +141,23 @@ async function main(argv: string[]): Promise<number> {
       const result = await verifyCommand({ source: positionals[0], offline: values.offline ?? false, dir: values.dir ?? path.join(config.dataDir, 'trust-cache'), hub: values.hub ?? config.licensing.publicUrl, holder: values.holder });
       processIo.out(JSON.stringify(result, null, 2));
       return result.verdict === 'VALID' ? 0 : 1;
+    }
+    case 'audit': {
+      const keyring = await loadKeyring(config.licensing.certsDir);
+      if (!keyring) throw new AppError('BAD_USER_INPUT', `No hub keys in ${config.licensing.certsDir}: audit checkpoints cannot be signed or checked`, { reason: 'CONFIG' });
+      const db = await openDatabase(databaseTarget(config));
+      try {
+        if (positionals[0] === 'checkpoint') {
+          const seq = await new AuditWriter({ privateKey: keyring.trustListSigner.privateKey, kid: keyring.trustListSigner.chain[0]!.kid }).checkpoint(db.fork());
+          processIo.out(seq ? `checkpoint at seq ${seq}` : 'the audit trail is empty');
+          return 0;
+        }
+        const result = await verifyAuditTrail(db, keyring.trustListSigner.chain[0]!.publicKey);
+        processIo.out(JSON.stringify(result, null, 2));
+        return result.ok ? 0 : 1;
+      } finally {
+        await db.close();
+      }
     }
     case 'db':
       if (positionals[0] === 'migration:create') {

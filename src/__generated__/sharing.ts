@@ -3,6 +3,7 @@ import type { Department as DepartmentModel } from '../subgraphs/sharing/departm
 import type { Principal as PrincipalModel } from '../auth/principal.js';
 import type { CatalogItem as CatalogItemModel } from '../subgraphs/sharing/catalog-item.entity.js';
 import type { SharingRequest as SharingRequestModel, Grant as GrantModel } from '../subgraphs/sharing/grant.entity.js';
+import type { AuditRecordRow as AuditRecordRowModel, Alert as AlertModel } from '../subgraphs/sharing/audit.entity.js';
 import type { SharingContext } from '../subgraphs/sharing/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -37,10 +38,52 @@ export type AccessLevel =
   | 'FULL'
   | 'MASKED';
 
+/** One read of a citizen's data, as the citizen sees it in their access log. */
+export type AccessLogEntry = {
+  __typename?: 'AccessLogEntry';
+  at: Scalars['DateTime']['output'];
+  department: Department;
+  /** Catalogue items read (never the values). */
+  fields: Array<Scalars['String']['output']>;
+  purpose?: Maybe<Scalars['String']['output']>;
+};
+
+/** An early-warning alert for supervisors. */
+export type Alert = {
+  __typename?: 'Alert';
+  acknowledged: Scalars['Boolean']['output'];
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  acknowledgedBy?: Maybe<Scalars['String']['output']>;
+  department: Department;
+  details: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  raisedAt: Scalars['DateTime']['output'];
+  /** BULK_READ, REPEATED_DENIALS or OUT_OF_HOURS. */
+  rule: Scalars['String']['output'];
+};
+
 export type ApproveSharingRequestInput = {
   accessLevel: AccessLevel;
   expiresAt: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
+};
+
+/** One record of the audit trail (supervisors). */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  at: Scalars['DateTime']['output'];
+  department: Department;
+  fields: Array<Scalars['String']['output']>;
+  grantIds: Array<Scalars['String']['output']>;
+  operator: Scalars['String']['output'];
+  /** READ or DENIED. */
+  outcome: Scalars['String']['output'];
+  purpose?: Maybe<Scalars['String']['output']>;
+  requestId: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+  subject: Scalars['String']['output'];
+  subjectKind: Scalars['String']['output'];
 };
 
 /** One administrator change to a catalogue item. */
@@ -118,6 +161,8 @@ export type MaskKind =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Supervisors: mark an alert as seen. */
+  acknowledgeAlert: Alert;
   /** The provider (or an administrator) approves: a grant with a level and an expiry. */
   approveSharingRequest: SharingRequest;
   /** The provider (or an administrator) refuses, with reasons. */
@@ -130,6 +175,11 @@ export type Mutation = {
   revokeGrant: Grant;
   /** Administrators: change an item's sharing attributes (recorded in its history). */
   updateCatalogItem: CatalogItem;
+};
+
+
+export type MutationAcknowledgeAlertArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -173,12 +223,18 @@ export type Query = {
   __typename?: 'Query';
   /** Can I read these items (for this purpose)? Per item, with the reason; reads no data. */
   accessCheck: Array<AccessDecision>;
+  /** Supervisors: early-warning alerts. */
+  alerts: Array<Alert>;
+  /** Supervisors: the audit trail by department, subject or time (newest first, at most 1000). */
+  auditTrail: Array<AuditRecord>;
   /** The data catalogue, optionally one resource or one sharing type. */
   catalog: Array<CatalogItem>;
   department?: Maybe<Department>;
   departments: Array<Department>;
   /** Grants to or from the caller's department (administrators: all). */
   grants: Array<Grant>;
+  /** Citizens: every read of my data — when, which department, which fields, for what purpose. */
+  myAccessLog: Array<AccessLogEntry>;
   /** The open list: items that may be published. */
   openList: Array<CatalogItem>;
   /** The sharing list: items shared unconditionally or on request. */
@@ -195,6 +251,20 @@ export type QueryAccessCheckArgs = {
 };
 
 
+export type QueryAlertsArgs = {
+  acknowledged?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryAuditTrailArgs = {
+  department?: InputMaybe<Scalars['CreditCode']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type QueryCatalogArgs = {
   resource?: InputMaybe<Scalars['String']['input']>;
   sharingType?: InputMaybe<SharingType>;
@@ -208,6 +278,12 @@ export type QueryDepartmentArgs = {
 
 export type QueryGrantsArgs = {
   activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryMyAccessLogArgs = {
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -404,10 +480,13 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   AccessLevel: ResolverTypeWrapper<Partial<AccessLevel>>;
+  AccessLogEntry: ResolverTypeWrapper<AuditRecordRowModel>;
+  Alert: ResolverTypeWrapper<AlertModel>;
   ApproveSharingRequestInput: ResolverTypeWrapper<Partial<ApproveSharingRequestInput>>;
+  AuditRecord: ResolverTypeWrapper<AuditRecordRowModel>;
+  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   CatalogChange: ResolverTypeWrapper<Partial<CatalogChange>>;
   CatalogItem: ResolverTypeWrapper<CatalogItemModel>;
-  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   CreditCode: ResolverTypeWrapper<Partial<Scalars['CreditCode']['output']>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   Department: ResolverTypeWrapper<DepartmentModel>;
@@ -435,10 +514,13 @@ export type ResolversParentTypes = {
   Boolean: Partial<Scalars['Boolean']['output']>;
   ID: Partial<Scalars['ID']['output']>;
   String: Partial<Scalars['String']['output']>;
+  AccessLogEntry: AuditRecordRowModel;
+  Alert: AlertModel;
   ApproveSharingRequestInput: Partial<ApproveSharingRequestInput>;
+  AuditRecord: AuditRecordRowModel;
+  Int: Partial<Scalars['Int']['output']>;
   CatalogChange: Partial<CatalogChange>;
   CatalogItem: CatalogItemModel;
-  Int: Partial<Scalars['Int']['output']>;
   CreditCode: Partial<Scalars['CreditCode']['output']>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   Department: DepartmentModel;
@@ -460,6 +542,39 @@ export type AccessDecisionResolvers<ContextType = SharingContext, ParentType ext
   level?: Resolver<Maybe<ResolversTypes['AccessLevel']>, ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AccessLogEntryResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AlertResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+  acknowledged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acknowledgedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditRecordResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  grantIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CatalogChangeResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['CatalogChange'] = ResolversParentTypes['CatalogChange']> = {
@@ -525,6 +640,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MutationResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAcknowledgeAlertArgs, 'id'>>;
   approveSharingRequest?: Resolver<ResolversTypes['SharingRequest'], ParentType, ContextType, RequireFields<MutationApproveSharingRequestArgs, 'input'>>;
   refuseSharingRequest?: Resolver<ResolversTypes['SharingRequest'], ParentType, ContextType, RequireFields<MutationRefuseSharingRequestArgs, 'id' | 'reason'>>;
   registerDepartment?: Resolver<ResolversTypes['Department'], ParentType, ContextType, RequireFields<MutationRegisterDepartmentArgs, 'input'>>;
@@ -535,10 +651,13 @@ export type MutationResolvers<ContextType = SharingContext, ParentType extends R
 
 export type QueryResolvers<ContextType = SharingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessCheck?: Resolver<Array<ResolversTypes['AccessDecision']>, ParentType, ContextType, RequireFields<QueryAccessCheckArgs, 'items'>>;
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, Partial<QueryAlertsArgs>>;
+  auditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, Partial<QueryAuditTrailArgs>>;
   catalog?: Resolver<Array<ResolversTypes['CatalogItem']>, ParentType, ContextType, Partial<QueryCatalogArgs>>;
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'code'>>;
   departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
   grants?: Resolver<Array<ResolversTypes['Grant']>, ParentType, ContextType, Partial<QueryGrantsArgs>>;
+  myAccessLog?: Resolver<Array<ResolversTypes['AccessLogEntry']>, ParentType, ContextType, Partial<QueryMyAccessLogArgs>>;
   openList?: Resolver<Array<ResolversTypes['CatalogItem']>, ParentType, ContextType>;
   sharingList?: Resolver<Array<ResolversTypes['CatalogItem']>, ParentType, ContextType>;
   sharingRequests?: Resolver<Array<ResolversTypes['SharingRequest']>, ParentType, ContextType, Partial<QuerySharingRequestsArgs>>;
@@ -570,6 +689,9 @@ export type ViewerResolvers<ContextType = SharingContext, ParentType extends Res
 
 export type Resolvers<ContextType = SharingContext> = {
   AccessDecision?: AccessDecisionResolvers<ContextType>;
+  AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
+  Alert?: AlertResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
   CatalogChange?: CatalogChangeResolvers<ContextType>;
   CatalogItem?: CatalogItemResolvers<ContextType>;
   CreditCode?: GraphQLScalarType;

@@ -6,7 +6,7 @@ import { LicenseEntity } from '../subgraphs/license/license.entity.js';
 import { StatusListEntity } from '../subgraphs/license/status-list.entity.js';
 import { TrustRemovalEntity, TrustSourceEntity } from '../subgraphs/license/trust-source.entity.js';
 import { PersonEntity } from '../subgraphs/population/person.entity.js';
-import { AlertEntity, AuditCheckpointEntity, AuditRecordEntity } from '../subgraphs/sharing/audit.entity.js';
+import { AlertEntity, AuditCheckpointEntity, AuditRecordEntity, ClientAssertionJtiEntity } from '../subgraphs/sharing/audit.entity.js';
 import { CatalogChangeEntity, CatalogItemEntity } from '../subgraphs/sharing/catalog-item.entity.js';
 import { DepartmentEntity } from '../subgraphs/sharing/department.entity.js';
 import { GrantEntity, PolicyRevisionEntity, SharingRequestEntity } from '../subgraphs/sharing/grant.entity.js';
@@ -19,5 +19,5 @@ import { GrantEntity, PolicyRevisionEntity, SharingRequestEntity } from '../subg
 export const ENTITIES = [
   PersonEntity, LegalEntityEntity, LicenseTypeEntity, LicenseEntity, DepartmentEntity,
   LicenseEventEntity, IssuanceRecordEntity, StatusListEntity, TrustSourceEntity, TrustRemovalEntity,
-  CatalogItemEntity, CatalogChangeEntity, SharingRequestEntity, GrantEntity, AuditRecordEntity, AuditCheckpointEntity, AlertEntity, PolicyRevisionEntity,
+  CatalogItemEntity, CatalogChangeEntity, SharingRequestEntity, GrantEntity, AuditRecordEntity, AuditCheckpointEntity, AlertEntity, PolicyRevisionEntity, ClientAssertionJtiEntity,
 ];

@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '../auth/tokens.js';
 import type { SubgraphName } from '../config.js';
 import type { Database } from '../db/database.js';
-import { ForbiddenError, isAppError, UnavailableError } from '../errors.js';
+import { ForbiddenError, isAppError } from '../errors.js';
 import { auditEntries } from '../access/enforcement/access-notes.js';
+import type { AlertRules } from '../access/alerts/alert-rules.js';
 import type { AuditWriter } from '../access/enforcement/audit-writer.js';
 import { createFieldPolicy, type GovernedType, type Masker } from '../access/enforcement/field-policy.js';
 import { RequestAccess } from '../access/enforcement/request-access.js';
@@ -33,7 +34,7 @@ export interface SubgraphDeps {
   /** Show internal error messages to clients (development only). */
   readonly exposeInternalErrors: boolean;
   /** Field-level policy and the audit trail, shared by every subgraph of the process. */
-  readonly access: { readonly policy: PolicyStore; readonly audit: AuditWriter; readonly mask: Masker };
+  readonly access: { readonly policy: PolicyStore; readonly audit: AuditWriter; readonly alerts: AlertRules; readonly mask: Masker };
 }
 
 /** One subgraph's own parts, given to {@link createSubgraph}. */
@@ -96,7 +97,7 @@ const boundEntities: ApolloServerPlugin = {
  * Writes the request's audit entries before the answer leaves. Fail closed: if
  * the audit trail cannot be written, the data is not returned.
  */
-function auditBeforeAnswer(writer: AuditWriter): ApolloServerPlugin<SubgraphContext> {
+function auditBeforeAnswer(writer: AuditWriter, alerts: AlertRules): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
@@ -108,11 +109,14 @@ function auditBeforeAnswer(writer: AuditWriter): ApolloServerPlugin<SubgraphCont
           } catch (cause) {
             contextValue.log.error({ err: cause }, 'audit write failed: answer withheld');
             if (response.body.kind === 'single') {
-              const error = toGraphQLError(new UnavailableError('The audit trail could not be written, so no data is returned', { cause }));
-              response.body.singleResult = { data: null, errors: [{ message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'AUDIT_UNAVAILABLE' } }] };
+              const message = 'The audit trail could not be written, so no data is returned';
+              response.body.singleResult = { data: null, errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'AUDIT_UNAVAILABLE' } }] };
               response.http.status = 503;
             }
+            return;
           }
+          // Early warning is best effort: a failed rule check must not withhold audited data.
+          await alerts.evaluate(contextValue.em.fork(), entries, contextValue.now).catch((err: unknown) => contextValue.log.warn({ err }, 'alert rules failed'));
         },
       };
     },
@@ -143,7 +147,7 @@ export function createSubgraph<C extends SubgraphContext>(def: SubgraphDefinitio
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // No Apollo Studio here: inline traces would only cost time per request.
-    plugins: [boundEntities, nameLiteralErrors(), auditBeforeAnswer(deps.access.audit), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [boundEntities, nameLiteralErrors(), auditBeforeAnswer(deps.access.audit, deps.access.alerts), ApolloServerPluginInlineTraceDisabled()],
   });
 
   const log = deps.logger.child({ subgraph: def.name });

@@ -19,7 +19,7 @@
  * SHA-256. It is unambiguous: every value is a typed JSON token and every
  * string is quoted and escaped, so no two different records encode alike.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { AuditError } from './audit.errors.js';
 import type { AuditEntry } from './audit.types.js';
 
@@ -94,7 +94,7 @@ export function canonicalAuditText(seq: number, prevHash: string, entry: AuditEn
  *
  * @throws {AuditError} `INVALID_ENTRY` for a malformed entry, seq or prevHash.
  * @example
- * const hash = createHash('sha256').update(canonicalAuditBytes(1, GENESIS_HASH, entry)).digest('hex');
+ * const digest = createHash('sha256').update(canonicalAuditBytes(1, GENESIS_HASH, entry)).digest('hex');
  */
 export function canonicalAuditBytes(seq: number, prevHash: string, entry: AuditEntry): Buffer {
   return Buffer.from(canonicalAuditText(seq, prevHash, entry), 'utf8');
@@ -106,5 +106,6 @@ export function canonicalAuditBytes(seq: number, prevHash: string, entry: AuditE
  * @throws {AuditError} `INVALID_ENTRY` for a malformed entry, seq or prevHash.
  */
 export function hashAuditRecord(seq: number, prevHash: string, entry: AuditEntry): string {
-  return createHash('sha256').update(canonicalAuditText(seq, prevHash, entry), 'utf8').digest('hex');
+  // One-shot crypto.hash (Node ≥ 20.12) is several times faster than a Hash object per record.
+  return hash('sha256', canonicalAuditText(seq, prevHash, entry), 'hex');
 }

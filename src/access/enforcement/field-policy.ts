@@ -11,6 +11,8 @@ export interface GovernedType {
   record(parent: Record<string, unknown>): { subject: DataSubject; context: RecordContext };
   /** GraphQL field names governed by `<resource>.<field>` items. */
   readonly fields: readonly string[];
+  /** The mask kind when it depends on the record (a licence holder's identifier: ID number or credit code). */
+  maskKind?(field: string, parent: Record<string, unknown>): string | undefined;
 }
 
 /** Masks a value for a MASKED grant; values that cannot be masked come back null. */
@@ -78,7 +80,9 @@ export function createFieldPolicy(types: Readonly<Record<string, GovernedType>>,
         ctx.access.note(itemId, subject, decision);
         if (!decision.allow) throw forbidden(info, itemId, decision.reason, decision.message);
         const value = await resolve(parent, args, ctx, info);
-        return decision.level === 'MASKED' ? mask(ctx.access.policy.items.get(itemId)?.maskKind ?? null, value) : value;
+        if (decision.level !== 'MASKED') return value;
+        const kind = spec.maskKind?.(field, parent as Record<string, unknown>) ?? ctx.access.policy.items.get(itemId)?.maskKind ?? null;
+        return mask(kind, value);
       };
     }
     middleware[typeName] = fields;

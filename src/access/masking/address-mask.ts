@@ -52,7 +52,7 @@ const PROVINCE_NAMES: ReadonlyArray<readonly [string, Province]> = PROVINCES
 // Lazy body: the shortest Han run that ends in a suffix, so the first unit boundary wins.
 const UNIT = /^(\p{Script=Han}{1,14}?)(自治州|自治县|自治旗|地区|林区|特区|新区|区|县|市|盟|旗)/u;
 const PREFECTURE = new Set(['市', '自治州', '地区', '盟']);
-const STREET_MARKER = /zzzz/u;
+const STREET_MARKER = /[路街道巷弄号村镇组楼栋幢室院苑]|胡同|大厦/u;
 const NOT_A_DISTRICT = /[小社校]$/u;
 // Units may be spaced apart (`北京 朝阳区`); a few spaces at most, so the kept part stays short.
 const LEADING_SPACE = /^[ \t\u3000]{1,3}/u;

@@ -8,9 +8,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125082834 } from './Migration20261125082834.js';
 import { Migration20261125091210 } from './Migration20261125091210.js';
 import { Migration20261125093150 } from './Migration20261125093150.js';
+import { Migration20261125095514 } from './Migration20261125095514.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125082834', class: Migration20261125082834 },
   { name: 'Migration20261125091210', class: Migration20261125091210 },
   { name: 'Migration20261125093150', class: Migration20261125093150 },
+  { name: 'Migration20261125095514', class: Migration20261125095514 },
 ];

@@ -24,6 +24,7 @@ export function createLicenseSubgraph(deps: SubgraphDeps & { licensing: Licensin
         License: {
           resource: 'License',
           record: licenseRecord,
+          maskKind: (field, license) => (field === 'holderIdentifier' && license.holderKind === 'ENTITY' ? 'CREDIT_CODE' : undefined),
           fields: [
             'type', 'licenseNumber', 'holderKind', 'holder', 'holderIdentifier', 'holderName', 'issuingDepartment', 'issuedOn', 'validFrom', 'validUntil',
             'jurisdictionCode', 'status', 'version', 'supersedes', 'updatedAt', 'provenance', 'token', 'qrToken', 'history', 'data',

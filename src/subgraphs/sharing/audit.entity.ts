@@ -59,3 +59,17 @@ export const AlertEntity = defineEntity({
   },
 });
 export type Alert = InferEntity<typeof AlertEntity>;
+
+/**
+ * Client-assertion ids already used (RFC 7523 single use), kept until the
+ * assertion would have expired anyway. Shared by every process through the database.
+ */
+export const ClientAssertionJtiEntity = defineEntity({
+  name: 'ClientAssertionJti',
+  schema: 'sharing',
+  tableName: 'client_assertion_jti',
+  properties: {
+    key: p.string().length(300).primary(),
+    expiresAt: p.datetime().index(),
+  },
+});

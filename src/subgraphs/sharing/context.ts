@@ -1,4 +1,5 @@
 import type { SubgraphContext } from '../context.js';
+import { AuditQueryService } from './audit-query.service.js';
 import { CatalogService } from './catalog.service.js';
 import { DepartmentService } from './department.service.js';
 import { SharingService } from './sharing.service.js';
@@ -8,6 +9,7 @@ export interface SharingContext extends SubgraphContext {
   readonly departments: DepartmentService;
   readonly catalog: CatalogService;
   readonly sharing: SharingService;
+  readonly audit: AuditQueryService;
 }
 
 /** Adds the sharing services to a base context. */
@@ -16,5 +18,6 @@ export function extendSharingContext(base: SubgraphContext): SharingContext {
   (ctx as { departments: DepartmentService }).departments = new DepartmentService(ctx);
   (ctx as { catalog: CatalogService }).catalog = new CatalogService(ctx);
   (ctx as { sharing: SharingService }).sharing = new SharingService(ctx);
+  (ctx as { audit: AuditQueryService }).audit = new AuditQueryService(ctx);
   return ctx;
 }

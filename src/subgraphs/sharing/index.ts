@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { createSubgraph, type Subgraph, type SubgraphDeps } from '../create-subgraph.js';
 import { extendSharingContext, type SharingContext } from './context.js';
-import { CatalogItem, Grant, SharingRequest } from './resolvers/Catalog.js';
+import { AccessLogEntry, Alert, AuditRecord, CatalogItem, Grant, SharingRequest } from './resolvers/Catalog.js';
 import { Department, Viewer } from './resolvers/Department.js';
 import { Mutation } from './resolvers/Mutation.js';
 import { Query } from './resolvers/Query.js';
@@ -12,7 +12,7 @@ export function createSharingSubgraph(deps: SubgraphDeps): Subgraph<SharingConte
   return createSubgraph<SharingContext>(
     {
       name: 'sharing',
-      resolvers: { Query, Mutation, Department, Viewer, CatalogItem, SharingRequest, Grant } as GraphQLResolverMap<SharingContext>,
+      resolvers: { Query, Mutation, Department, Viewer, CatalogItem, SharingRequest, Grant, AuditRecord, AccessLogEntry, Alert } as GraphQLResolverMap<SharingContext>,
       permissions: sharingPermissions,
       extendContext: extendSharingContext,
     },

@@ -7,6 +7,8 @@ export const sharingPermissions: IRules = {
     department: isAuthenticated, departments: isAuthenticated, viewer: isAuthenticated,
     catalog: isAuthenticated, sharingList: isAuthenticated, openList: isAuthenticated, accessCheck: isAuthenticated,
     sharingRequests: actsForDepartment, grants: actsForDepartment,
+    // The services check the role: citizens their own log, supervisors the trail.
+    myAccessLog: isAuthenticated, auditTrail: isAuthenticated, alerts: isAuthenticated,
   },
   Mutation: {
     registerDepartment: isAdmin,
@@ -15,6 +17,7 @@ export const sharingPermissions: IRules = {
     approveSharingRequest: actsForDepartment,
     refuseSharingRequest: actsForDepartment,
     revokeGrant: actsForDepartment,
+    acknowledgeAlert: isAuthenticated,
   },
   Department: allow,
   Viewer: allow,
@@ -23,4 +26,7 @@ export const sharingPermissions: IRules = {
   SharingRequest: allow,
   Grant: allow,
   AccessDecision: allow,
+  AccessLogEntry: allow,
+  AuditRecord: allow,
+  Alert: allow,
 };

@@ -1,4 +1,4 @@
-import type { CatalogItemResolvers, GrantResolvers, SharingRequestResolvers } from '../../../__generated__/sharing.js';
+import type { AccessLogEntryResolvers, AlertResolvers, AuditRecordResolvers, CatalogItemResolvers, GrantResolvers, SharingRequestResolvers } from '../../../__generated__/sharing.js';
 
 /** Catalogue items point at their provider and their change history. */
 export const CatalogItem: CatalogItemResolvers = {
@@ -19,4 +19,21 @@ export const Grant: GrantResolvers = {
   consumer: (g, _args, ctx) => ctx.departments.get(g.consumerCode!) as never,
   provider: (g, _args, ctx) => ctx.departments.get(g.providerCode!) as never,
   active: (g, _args, ctx) => ctx.sharing.active(g as never),
+};
+
+/** Audit records name the reading department. */
+export const AuditRecord: AuditRecordResolvers = {
+  department: (r, _args, ctx) => ctx.departments.get(r.department!).then((d) => d ?? ({ code: r.department } as never)) as never,
+  seq: (r) => Number(r.seq),
+};
+
+/** A citizen's access log entry: the department's name, the items, the purpose. */
+export const AccessLogEntry: AccessLogEntryResolvers = {
+  department: (r, _args, ctx) => ctx.departments.get(r.department!) as never,
+};
+
+/** Alerts name the department and whether someone has seen them. */
+export const Alert: AlertResolvers = {
+  department: (a, _args, ctx) => ctx.departments.get(a.department!) as never,
+  acknowledged: (a) => Boolean(a.acknowledgedAt),
 };

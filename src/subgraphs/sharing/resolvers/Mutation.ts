@@ -10,4 +10,5 @@ export const Mutation: MutationResolvers = {
   approveSharingRequest: (_root, { input }, ctx) => ctx.sharing.approve({ id: input.id, accessLevel: input.accessLevel, expiresAt: new Date(input.expiresAt) }),
   refuseSharingRequest: (_root, { id, reason }, ctx) => ctx.sharing.refuse(id, reason),
   revokeGrant: (_root, { id, reason }, ctx) => ctx.sharing.revoke(id, reason),
+  acknowledgeAlert: (_root, { id }, ctx) => ctx.audit.acknowledge(id),
 };

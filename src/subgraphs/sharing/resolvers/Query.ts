@@ -15,4 +15,8 @@ export const Query: QueryResolvers = {
         : { item, allowed: false, level: null, reason: decision.reason, message: decision.message, grantId: null }),
   sharingRequests: (_root, { status }, ctx) => ctx.sharing.requests(status),
   grants: (_root, { activeOnly }, ctx) => ctx.sharing.grants(activeOnly),
+  myAccessLog: (_root, { from, to }, ctx) => ctx.audit.myAccessLog(from ? new Date(from) : null, to ? new Date(to) : null),
+  auditTrail: (_root, { department, subject, from, to, limit }, ctx) =>
+    ctx.audit.trail({ department, subject, from: from ? new Date(from) : null, to: to ? new Date(to) : null, limit }),
+  alerts: (_root, { acknowledged }, ctx) => ctx.audit.alerts(acknowledged),
 };
