@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEPARTMENTS } from '../src/seed/catalogue.js';
+import { grantEverything } from '../src/seed/demo-grants.js';
 import { seedDirectory } from '../src/seed/load.js';
 import { startDistributed, type DistributedHub } from './fixtures/distributed.js';
 import { postGraphql } from './fixtures/hub.js';
@@ -61,6 +63,21 @@ describe('distributed mode (each subgraph its own process)', () => {
       expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(res.data ?? null).toBeNull();
     }
+  });
+
+  it('a grant made anywhere reaches the subgraph processes within a second', async () => {
+    const tax = await hub.tokens.department(DEPARTMENTS.bjTax.code, 'POLICY_TEST');
+    const query = 'query($id: IdNumber!) { person(idNumber: $id) { name } }';
+    const before = await hub.gql<{ person: { name: string | null } }>(query, { id: representative }, tax);
+    expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_GRANT' });
+    await grantEverything(hub.db, DEPARTMENTS.bjTax.code, { purpose: 'POLICY_TEST' });
+    const granted = Date.now();
+    let name: string | null | undefined;
+    while (!name && Date.now() - granted < 1_000) {
+      name = (await hub.gql<{ person: { name: string | null } }>(query, { id: representative }, tax)).data?.person.name;
+      if (!name) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(name).toBeTruthy();
   });
 
   it('a subgraph answers a direct call that carries a valid token', async () => {

@@ -7,6 +7,9 @@ import { UnavailableError } from '../errors.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
+/** How many recent statements a database keeps for inspection. */
+const RECENT = 1_000;
+
 /** date, timestamp, timestamptz, interval: the OIDs MikroORM's pg connection keeps as text. */
 const TEXT_TYPES = [1082, 1114, 1184, 1186];
 
@@ -26,6 +29,8 @@ export interface Database {
   fork(): SqlEntityManager;
   /** SQL statements sent since the database was opened (tests assert batching with it). */
   statementCount(): number;
+  /** The text of the statements sent since `statementCount()` was `mark` (the last 1,000 at most). */
+  statementsSince(mark: number): string[];
   /** True when a trivial query succeeds within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
   /** Applies pending migrations; returns the names applied. */
@@ -46,6 +51,7 @@ export interface Database {
  */
 export async function openDatabase(target: DatabaseTarget, options: { debug?: boolean } = {}): Promise<Database> {
   let statements = 0;
+  const recent: string[] = [];
   let pglite: PGlite | undefined;
   const common: Options = {
     entities: ENTITIES,
@@ -57,6 +63,7 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
     allowGlobalContext: false,
     forceUtcTimezone: true,
     onQuery: (sql: string) => {
+      recent[statements % RECENT] = sql;
       statements += 1;
       return sql;
     },
@@ -108,6 +115,11 @@ export async function openDatabase(target: DatabaseTarget, options: { debug?: bo
     pglite,
     fork: () => orm.em.fork() as SqlEntityManager,
     statementCount: () => statements,
+    statementsSince(mark) {
+      const out: string[] = [];
+      for (let i = Math.max(mark, statements - RECENT); i < statements; i += 1) out.push(recent[i % RECENT]!);
+      return out;
+    },
     async ping(timeoutMs = 2_000) {
       const query = orm.em.getConnection().execute('select 1 as ok');
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('ping timeout')), timeoutMs).unref());
