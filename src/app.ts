@@ -124,7 +124,10 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
     if (role.kind === 'subgraph') {
       const subgraph = subgraphs.get(role.name)!;
       await subgraph.server.start();
-      http = createHttpServer({ logger, graphql: { server: subgraph.server, context: (h) => subgraph.createContext(h) }, readiness, ...(routes ? { routes } : {}) });
+      http = createHttpServer({
+        logger, graphql: { server: subgraph.server, context: (h) => subgraph.createContext(h) }, readiness, ...(routes ? { routes } : {}),
+        requestTimeoutMs: config.requestTimeoutMs,
+      });
     } else {
       gateway = createGateway({
         supergraphSdl: composeSupergraph(),
@@ -139,7 +142,10 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
       await gateway.server.start();
       readiness.push({ name: 'supergraph', check: async () => true });
       const gw = gateway;
-      http = createHttpServer({ logger, graphql: { server: gw.server, context: (h) => gw.createContext(h) }, readiness, ...(routes ? { routes } : {}) });
+      http = createHttpServer({
+        logger, graphql: { server: gw.server, context: (h) => gw.createContext(h) }, readiness, ...(routes ? { routes } : {}),
+        rateLimitPerMinute: config.rateLimitPerMinute, requestTimeoutMs: config.requestTimeoutMs,
+      });
     }
 
     let closed = false;

@@ -37,6 +37,10 @@ export interface Config {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string | undefined>>;
   /** A JSON file of pilot-era credit codes accepted despite a wrong check character. */
   readonly creditCodeAllowListPath: string | undefined;
+  /** Requests one department (or one anonymous address) may make per minute. */
+  readonly rateLimitPerMinute: number;
+  /** A request still running after this long is cut off. */
+  readonly requestTimeoutMs: number;
   readonly licensing: {
     /** This hub's id in trust lists, e.g. `hub:beijing`. */
     readonly hubId: string;
@@ -70,6 +74,8 @@ const EnvSchema = z.object({
   LICENSE_URL: z.string().url().optional(),
   SHARING_URL: z.string().url().optional(),
   CREDIT_CODE_ALLOWLIST_PATH: z.string().min(1).optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   HUB_ID: z.string().regex(/^[\w:.-]{1,100}$/).default('hub:local'),
   CERTS_DIR: z.string().min(1).default('certs'),
   PUBLIC_URL: z.string().url().optional(),
@@ -116,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sharing: e.SHARING_URL,
     },
     creditCodeAllowListPath: e.CREDIT_CODE_ALLOWLIST_PATH,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     licensing: {
       hubId: e.HUB_ID,
       certsDir: path.resolve(e.CERTS_DIR),

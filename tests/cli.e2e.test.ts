@@ -53,17 +53,19 @@ describe('onewindow CLI', () => {
   describe('start', () => {
     it('starts the hub with demo data, prints a token and a sample query that work, and stops on SIGTERM', async () => {
       const child = spawn(process.execPath, [BIN, 'start'], {
-        env: { ...process.env, NODE_ENV: 'development', ONEWINDOW_DATA_DIR: path.join(dataDir, 'start'), PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+        env: { ...process.env, NODE_ENV: 'development', ONEWINDOW_DATA_DIR: path.join(dataDir, 'start'), CERTS_DIR: path.join(dataDir, 'certs'), PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
+      let err = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
       const deadline = Date.now() + 90_000;
       while (!/export TOKEN=/.test(out) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
       const url = /GraphQL endpoint\s+(http:\/\/\S+)\/graphql/.exec(out)?.[1];
       const token = /export TOKEN=(\S+)/.exec(out)?.[1];
       const query = /-d '(\{.*\})'/.exec(out)?.[1];
-      expect(url && token && query).toBeTruthy();
+      expect(url && token && query, `exit ${child.exitCode}; stderr:\n${err}`).toBeTruthy();
       const res = await postGraphql<{ person: { name: string; licenses: unknown[]; representedEntities: unknown[] } }>(url!, JSON.parse(query!).query, {}, token!);
       expect(res.errors).toBeUndefined();
       expect(res.data?.person.licenses.length).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import type { GatewayContext } from './context.js';
 import { InProcessDataSource } from './in-process-data-source.js';
 import { ForwardingDataSource } from './remote-data-source.js';
 import { installScalarParsers } from './scalar-validation.js';
+import { DEFAULT_QUERY_LIMITS, queryProtection, type QueryLimits } from './query-protection.js';
 
 /** Where the gateway finds its subgraphs. */
 export type SubgraphTargets =
@@ -30,6 +31,8 @@ export interface GatewayOptions {
   readonly logger: Logger;
   readonly exposeInternalErrors: boolean;
   readonly introspection: boolean;
+  /** Query limits checked before execution (default {@link DEFAULT_QUERY_LIMITS}). */
+  readonly limits?: QueryLimits;
 }
 
 /** The gateway: an Apollo server over the composed supergraph, plus its context factory. */
@@ -69,6 +72,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   apollo.onSchemaLoadOrUpdate(({ apiSchema }) => installScalarParsers(apiSchema, options.scalars));
 
   const log = options.logger.child({ component: 'gateway' });
+  const protection = queryProtection(options.limits ?? DEFAULT_QUERY_LIMITS, !options.introspection);
   const server = new ApolloServer<GatewayContext>({
     gateway: apollo,
     formatError: createFormatError(options.exposeInternalErrors),
@@ -76,7 +80,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
-    plugins: [requestLogging(log), nameLiteralErrors()],
+    // Batched HTTP operations (a JSON array of queries) stay refused: one operation per request.
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    plugins: [requestLogging(log), nameLiteralErrors(), ...(protection.plugins as ApolloServerPlugin<GatewayContext>[])],
   });
 
   return {

@@ -1,5 +1,6 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging.js';
@@ -20,6 +21,29 @@ export interface HttpServerOptions<C extends BaseContext> {
   readonly bodyLimit?: number;
   /** Further routes (the licensing endpoints, where this process has the license subgraph). */
   readonly routes?: (app: FastifyInstance) => void;
+  /** Requests per minute per department (per address for anonymous callers); absent: no limit. */
+  readonly rateLimitPerMinute?: number;
+  /** Cut off a request still running after this many milliseconds. */
+  readonly requestTimeoutMs?: number;
+}
+
+/**
+ * The rate-limit bucket of a request: the department its bearer token names,
+ * else the caller's address. The token is only decoded here, not verified —
+ * a forged token buys nothing, since every hop verifies it before answering.
+ */
+export function rateLimitKey(authorization: string | undefined, ip: string): string {
+  const payload = authorization?.startsWith('Bearer ') ? authorization.slice(7).split('.')[1] : undefined;
+  if (payload && payload.length < 4096) {
+    try {
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { dept?: unknown; sub?: unknown };
+      if (typeof claims.dept === 'string') return `dept:${claims.dept}`;
+      if (typeof claims.sub === 'string') return `sub:${claims.sub}`;
+    } catch {
+      // not a JWT: fall back to the address
+    }
+  }
+  return `ip:${ip}`;
 }
 
 /**
@@ -38,7 +62,17 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
     genReqId: () => randomUUID(),
     // While draining on shutdown, new requests are refused with 503 instead of hanging.
     return503OnClosing: true,
+    ...(options.requestTimeoutMs ? { requestTimeout: options.requestTimeoutMs } : {}),
   });
+  if (options.rateLimitPerMinute) {
+    void app.register(rateLimit, {
+      max: options.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => rateLimitKey(request.headers.authorization, request.ip),
+      // Health probes are never limited.
+      allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+    });
+  }
 
   // Draining: Node closes only the connections idle when close() starts. A
   // keep-alive connection whose request finishes later would hold close() open,
@@ -58,9 +92,11 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
   const handler = fastifyApolloHandler(options.graphql.server, {
     context: async (request) => options.graphql.context({ ...request.headers, 'x-request-id': String(request.id) }),
   });
-  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
-
-  options.routes?.(app as unknown as FastifyInstance);
+  // Routes live in a plugin registered after the rate limiter, so its onRoute hook sees them all.
+  void app.register(async (scope) => {
+    scope.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+    options.routes?.(scope as unknown as FastifyInstance);
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
