@@ -1,3 +1,4 @@
+import { asciiUpper } from './ascii-upper.js';
 import { ValidationError } from '../../errors.js';
 import { invalid, unwrapValidation, valid } from './validation-result.js';
 import type { Validation } from './validation-result.js';
@@ -95,7 +96,7 @@ export function creditCodeCheckCharacter(first17: string): string {
   if (first17.length !== 17) {
     throw new ValidationError(`Expected the first 17 characters of a credit code, got ${first17.length}`, { reason: 'LENGTH' });
   }
-  const body = first17.toUpperCase();
+  const body = asciiUpper(first17);
   let sum = 0;
   for (let i = 0; i < 17; i += 1) {
     const value = valueOf(body.charAt(i));
@@ -139,7 +140,7 @@ export function validateCreditCode(raw: unknown, options: CreditCodeOptions = {}
   if (raw.length !== 18) {
     return invalid('LENGTH', `A credit code has 18 characters, not ${raw.length}`);
   }
-  const creditCode = raw.toUpperCase();
+  const creditCode = asciiUpper(raw);
   for (let i = 0; i < 18; i += 1) {
     const ch = creditCode.charAt(i);
     if (valueOf(ch) < 0) {

@@ -1,3 +1,4 @@
+import { asciiUpper } from './ascii-upper.js';
 import { ValidationError } from '../../errors.js';
 import { validateCreditCode } from './credit-code.js';
 import { invalid, toValidationError, unwrapValidation, valid } from './validation-result.js';
@@ -42,7 +43,7 @@ const CHECK_PATTERN = /^[0-9A-Z]$/;
  * mod3736CheckCharacter('A12425GABC1234002'); // 'M'
  */
 export function mod3736CheckCharacter(body: string): string {
-  const text = body.toUpperCase();
+  const text = asciiUpper(body);
   let product = 36;
   for (let i = 0; i < text.length; i += 1) {
     const value = ALPHABET_36.indexOf(text.charAt(i));
@@ -105,7 +106,7 @@ export function validateLicenseId(raw: unknown): Validation<LicenseIdParts & { l
   if (raw.length > MAX_LENGTH) {
     return invalid('LENGTH', `An e-licence identifier has at most ${MAX_LENGTH} characters, not ${raw.length}`);
   }
-  const licenseId = raw.toUpperCase();
+  const licenseId = asciiUpper(raw);
   if (!licenseId.startsWith(`${LICENSE_ROOT_OID}.`)) {
     return invalid('ROOT', `An e-licence identifier starts with the root OID ${LICENSE_ROOT_OID}.`);
   }
@@ -142,7 +143,7 @@ export function parseLicenseId(raw: unknown): LicenseIdParts & { licenseId: stri
 
 /** Checks the four meaningful parts (upper-cased) and returns them normalised. */
 function checkParts(typeCodeRaw: string, issuerRaw: string, serialRaw: string, versionText: string): Validation<LicenseIdParts> {
-  const typeCode = typeCodeRaw.toUpperCase();
+  const typeCode = asciiUpper(typeCodeRaw);
   if (typeCode.length !== 21 || !/^\d{3}$/.test(typeCode.slice(18))) {
     return invalid(
       'TYPE_CODE',
@@ -157,7 +158,7 @@ function checkParts(typeCodeRaw: string, issuerRaw: string, serialRaw: string, v
   if (!issuer.ok) {
     return invalid('ISSUER', `The issuing authority is not a valid credit code (${issuer.reason}): ${issuer.message}`);
   }
-  const serial = serialRaw.toUpperCase();
+  const serial = asciiUpper(serialRaw);
   if (!SERIAL_PATTERN.test(serial)) {
     return invalid('FORMAT', `The serial part must be 1–32 characters of 0-9A-Z (got ${serial.length} characters)`);
   }
