@@ -5,8 +5,12 @@
  * and one distinct bearer token per simulated client.
  *
  * Nothing here is measured; it only builds what the measurements run on.
+ *
+ * Building takes ~8 s (16 RSA keys, PGlite, migrations, seeding). `run-all.ts`
+ * builds it once into `BENCH_FIXTURE_DIR` (keys, certificates and a PGlite
+ * dump) and each benchmark process restores it from there in about a second.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadPrivateKey } from '../../src/auth/keys.js';
@@ -35,6 +39,8 @@ export interface BenchEnv {
   /** Person ID numbers with at least one licence and one represented entity, then the rest of the directory. */
   readonly interestingIds: readonly string[];
   readonly allIds: readonly string[];
+  /** Another in-memory database restored from the same fixture (an empty audit trail again). The caller closes it. */
+  freshDatabase(): Promise<Database>;
   close(): Promise<void>;
 }
 
@@ -60,29 +66,23 @@ export function note(message: string): void {
  */
 export async function prepareEnv(options: PrepareOptions = {}): Promise<BenchEnv> {
   const started = Date.now();
-  const workDir = await mkdtemp(path.join(tmpdir(), 'onewindow-bench-'));
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    ONEWINDOW_DATA_DIR: workDir,
-    AUTH_PUBLIC_KEY_PATH: path.join(workDir, 'auth-public.jwk.json'),
-    AUTH_PRIVATE_KEY_PATH: path.join(workDir, 'auth-private.jwk.json'),
-    CERTS_DIR: path.join(workDir, 'certs'),
-    MIGRATE_ON_START: 'false',
-    SEED_DEMO_DATA: 'false',
-    LOG_LEVEL: 'silent',
-  };
-  await ensureDevKeyPair(env.AUTH_PUBLIC_KEY_PATH!, env.AUTH_PRIVATE_KEY_PATH!);
-  await initCerts(env.CERTS_DIR!, { hubName: 'OneWindow Bench Hub', departments: Object.values(DEPARTMENTS), rootModulusLength: 2048 });
-  const config = loadConfig(env);
-
-  const db = await openDatabase({ kind: 'pglite-memory' });
+  const persons = options.persons ?? 2_000;
+  const shared = process.env.BENCH_FIXTURE_DIR;
+  const reuse = shared !== undefined && (await access(path.join(shared, 'ready')).then(() => true, () => false));
+  const workDir = shared ?? (await mkdtemp(path.join(tmpdir(), 'onewindow-bench-')));
+  const env = benchEnvVars(workDir);
+  let db: Database | undefined;
   try {
-    await db.migrate();
-    await seedDirectory(db, { seed: 2026, persons: options.persons ?? 2_000, now: new Date('2026-01-15T02:00:00Z') });
-    await grantEverything(db, BENCH_CONSUMER, { purpose: BENCH_PURPOSE, legalBasis: 'benchmark' });
-
+    let dump: Blob;
+    if (reuse) {
+      dump = new Blob([await readFile(path.join(workDir, 'pglite.tar'))]);
+      db = await openDatabase({ kind: 'pglite-memory', loadDataDir: dump });
+    } else {
+      db = await buildFixture(workDir, env, persons);
+      dump = await db.pglite!.dumpDataDir('none');
+      if (shared !== undefined) await writeFixture(workDir, dump);
+    }
+    const config = loadConfig(env);
     const key = await loadPrivateKey(config.auth.privateKeyPath);
     const authorizations: string[] = [];
     for (let i = 0; i < (options.clients ?? 8); i += 1) {
@@ -98,24 +98,78 @@ export async function prepareEnv(options: PrepareOptions = {}): Promise<BenchEnv
         order by p.id_number`,
     );
     const all = await connection.execute<Array<{ id: string }>>('select id_number as id from population.person order by id_number');
-    note(`environment ready in ${Date.now() - started} ms (${all.length} persons, ${interesting.length} with licences and entities)`);
+    note(`environment ${reuse ? 'restored' : 'built'} in ${Date.now() - started} ms (${all.length} persons, ${interesting.length} with licences and entities)`);
+    const opened = db;
     return {
       workDir,
       env,
       config,
-      db,
+      db: opened,
       authorizations,
-      interestingIds: interesting.map((r) => r.id),
-      allIds: all.map((r) => r.id),
+      interestingIds: interesting.map((r: { id: string }) => r.id),
+      allIds: all.map((r: { id: string }) => r.id),
+      freshDatabase: () => openDatabase({ kind: 'pglite-memory', loadDataDir: dump }),
       async close() {
-        await db.close();
-        await rm(workDir, { recursive: true, force: true });
+        await opened.close();
+        // A shared fixture belongs to run-all, which removes it.
+        if (shared === undefined) await rm(workDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await db.close().catch(() => undefined);
-    await rm(workDir, { recursive: true, force: true });
+    await db?.close().catch(() => undefined);
+    if (shared === undefined) await rm(workDir, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** The environment variables of a benchmark process (and of the subgraph processes it spawns). */
+function benchEnvVars(workDir: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ONEWINDOW_DATA_DIR: workDir,
+    AUTH_PUBLIC_KEY_PATH: path.join(workDir, 'auth-public.jwk.json'),
+    AUTH_PRIVATE_KEY_PATH: path.join(workDir, 'auth-private.jwk.json'),
+    CERTS_DIR: path.join(workDir, 'certs'),
+    MIGRATE_ON_START: 'false',
+    SEED_DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+  };
+}
+
+/** Keys, certificates, and a migrated, seeded database with the consumer's grants. */
+async function buildFixture(workDir: string, env: Record<string, string>, persons: number): Promise<Database> {
+  await ensureDevKeyPair(env.AUTH_PUBLIC_KEY_PATH!, env.AUTH_PRIVATE_KEY_PATH!);
+  await initCerts(env.CERTS_DIR!, { hubName: 'OneWindow Bench Hub', departments: Object.values(DEPARTMENTS), rootModulusLength: 2048 });
+  const db = await openDatabase({ kind: 'pglite-memory' });
+  try {
+    await db.migrate();
+    await seedDirectory(db, { seed: 2026, persons, now: new Date('2026-01-15T02:00:00Z') });
+    await grantEverything(db, BENCH_CONSUMER, { purpose: BENCH_PURPOSE, legalBasis: 'benchmark' });
+    return db;
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeFixture(workDir: string, dump: Blob): Promise<void> {
+  await writeFile(path.join(workDir, 'pglite.tar'), Buffer.from(await dump.arrayBuffer()));
+  await writeFile(path.join(workDir, 'ready'), new Date().toISOString());
+}
+
+/**
+ * Builds the shared fixture into `dir` (for run-all): afterwards, processes
+ * started with `BENCH_FIXTURE_DIR=dir` restore it instead of building it.
+ */
+export async function buildSharedFixture(dir: string, persons = 2_000): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const db = await buildFixture(dir, benchEnvVars(dir), persons);
+  try {
+    await writeFixture(dir, await db.pglite!.dumpDataDir('none'));
+  } finally {
+    await db.close();
   }
 }
 

@@ -37,6 +37,13 @@ export class NoopAuditWriter extends AuditWriter {
   }
 }
 
+/** Alert rules that evaluate nothing (alerts read the audit trail; with the trail off they have nothing to read). */
+export class NoopAlertRules extends AlertRules {
+  override async evaluate(): Promise<string[]> {
+    return [];
+  }
+}
+
 /** What createApp builds before it builds subgraphs. */
 export interface HubParts {
   readonly config: Config;
@@ -52,8 +59,8 @@ export interface HubParts {
   readonly deps: SubgraphDeps & { licensing: LicensingRuntime };
 }
 
-/** Builds the parts, as createApp does for a hub; `audit` replaces the audit writer. */
-export async function buildHubParts(config: Config, db: Database, options: { audit?: AuditWriter } = {}): Promise<HubParts> {
+/** Builds the parts, as createApp does for a hub; `audit` and `alerts` replace the audit writer and alert rules. */
+export async function buildHubParts(config: Config, db: Database, options: { audit?: AuditWriter; alerts?: AlertRules } = {}): Promise<HubParts> {
   const logger = createLogger(config);
   const verifyToken = createTokenVerifier(await loadPublicKey(config.auth.publicKeyPath), config.auth);
   const creditCodeAllowList: ReadonlySet<string> = new Set();
@@ -63,7 +70,7 @@ export async function buildHubParts(config: Config, db: Database, options: { aud
   const auditSigner = keyring ? { privateKey: keyring.trustListSigner.privateKey, kid: keyring.trustListSigner.chain[0]!.kid } : undefined;
   const policy = new PolicyStore();
   const audit = options.audit ?? new AuditWriter(auditSigner);
-  const alerts = new AlertRules();
+  const alerts = options.alerts ?? new AlertRules();
   const deps = { db, verifyToken, logger, scalars, exposeInternalErrors: false, creditCodeAllowList, licensing, access: { policy, audit, alerts, mask: maskForGrant } };
   return { config, db, logger, verifyToken, scalars, licensing, policy, audit, alerts, deps };
 }

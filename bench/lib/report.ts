@@ -7,6 +7,7 @@
  * `@@bench-result {json}` line per figure that `run-all.ts` collects.
  */
 import type { LoadResult } from './load.js';
+import { profiled } from './profile.js';
 
 /** One measured ratio and the goal it is held to. */
 export interface Figure {
@@ -29,7 +30,7 @@ export function passes(f: Figure): boolean {
 /** Prints a figure (human line, details, and the JSON line for run-all). */
 export function printFigure(f: Figure): void {
   const unit = f.unit ?? '';
-  const ratio = f.unit ? f.ratio.toFixed(3) : f.ratio.toFixed(2);
+  const ratio = f.unit || f.ratio < 0.1 ? f.ratio.toFixed(3) : f.ratio.toFixed(2);
   process.stdout.write(`figure: ${f.name} ratio=${ratio}${unit} goal=${f.op === '>=' ? '≥' : '≤'}${f.goal}${unit} ${passes(f) ? 'PASS' : 'MISS'}\n`);
   for (const [k, v] of f.details) process.stdout.write(`    ${k}: ${v}\n`);
   process.stdout.write(`@@bench-result ${JSON.stringify({ ...f, pass: passes(f) })}\n`);
@@ -58,7 +59,8 @@ export interface Side<R> {
 /**
  * Runs the sides in alternating rounds, rotating which goes first each round
  * (A B C, B C A, …), so slow drift (heap growth, a table growing, a neighbour
- * on the machine) lands on every side alike.
+ * on the machine) lands on every side alike. A side named by BENCH_PROFILE
+ * runs under the CPU profiler (see profile.ts).
  *
  * @returns every side's results, one per round, in round order.
  */
@@ -67,7 +69,7 @@ export async function alternate<R>(sides: ReadonlyArray<Side<R>>, rounds: number
   for (let round = 0; round < rounds; round += 1) {
     for (let k = 0; k < sides.length; k += 1) {
       const side = sides[(round + k) % sides.length]!;
-      const r = await side.run();
+      const r = await profiled(side.name, () => side.run());
       out.get(side.name)!.push(r);
       onRound?.(round, side.name, r);
     }
