@@ -38,7 +38,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { auditEntries } from '../../src/access/enforcement/access-notes.js';
+import { auditBeforeAnswer } from '../../src/access/enforcement/audit-plugin.js';
 import type { AlertRules } from '../../src/access/alerts/alert-rules.js';
 import type { AuditWriter } from '../../src/access/enforcement/audit-writer.js';
 import { RequestAccess } from '../../src/access/enforcement/request-access.js';
@@ -126,30 +126,6 @@ function keysFrom(supergraphSdl: string): Map<string, Map<SubgraphName, string[]
   return keys;
 }
 
-/** The audit plugin of createSubgraph (not exported there), for the one request context of the monolith. */
-function auditBeforeAnswer(writer: AuditWriter, alerts: AlertRules): ApolloServerPlugin<SubgraphContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, response }) {
-          const entries = auditEntries(contextValue.access, contextValue.requestId, contextValue.now);
-          if (entries.length === 0) return;
-          try {
-            await writer.append(contextValue.em.fork(), entries);
-          } catch (cause) {
-            contextValue.log.error({ err: cause }, 'audit write failed: answer withheld');
-            if (response.body.kind === 'single') {
-              response.body.singleResult = { data: null, errors: [{ message: 'The audit trail could not be written, so no data is returned', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'AUDIT_UNAVAILABLE' } }] };
-              response.http.status = 503;
-            }
-            return;
-          }
-          await alerts.evaluate(contextValue.em.fork(), entries, contextValue.now).catch((err: unknown) => contextValue.log.warn({ err }, 'alert rules failed'));
-        },
-      };
-    },
-  };
-}
 
 /**
  * Builds the monolith over already-built subgraphs (not started: only their

@@ -1,23 +1,12 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { createServer } from 'node:net';
+import { freePort } from '../net/free-port.js';
 
 /** An embedded database served over the PostgreSQL wire protocol. */
 export interface PgliteServer {
   /** A `postgres://` URL other processes connect to. */
   readonly url: string;
   stop(): Promise<void>;
-}
-
-async function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

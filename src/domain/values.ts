@@ -60,3 +60,13 @@ export function parseDecimal(raw: string): string {
 export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Adds whole years to a `YYYY-MM-DD` date; 29 February falls back to 28 February
+ * in a year that has none (how validity periods are counted on licences).
+ */
+export function addYearsToDate(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  const md = date.slice(4);
+  return md === '-02-29' ? `${y}-02-28` : `${y}${md}`;
+}

@@ -2,6 +2,8 @@ import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
 import { installDefaultCatalogue } from '../access/catalogue/install.js';
 import type { Database } from '../db/database.js';
 import { formatLicenseId } from '../domain/identifiers/license-id.js';
+import { stampProvenance } from '../domain/provenance/provenance.js';
+import { addYearsToDate } from '../domain/values.js';
 import { DEPARTMENTS, LICENSE_TYPES, type SeedDepartment, type SeedLicenseType } from './catalogue.js';
 import { generateEntities, generatePersons, type SeedEntity, type SeedPerson } from './generate.js';
 import { createPrng, type Prng } from './prng.js';
@@ -81,10 +83,6 @@ const LICENSE_COLUMNS = {
   jurisdiction_code: 'varchar', status: 'text', data: 'jsonb', provenance: 'jsonb', row_version: 'int', created_at: 'timestamptz', updated_at: 'timestamptz',
 };
 
-function provenanceOf(fields: readonly string[], source: string, at: string): Record<string, { source: string; at: string }> {
-  return Object.fromEntries(fields.map((f) => [f, { source, at }]));
-}
-
 /** The household-registry department that supplies a person's data, by province. */
 function populationSource(divisionCode: string): SeedDepartment {
   return divisionCode.startsWith('31') ? DEPARTMENTS.shPsb : DEPARTMENTS.bjPsb;
@@ -93,12 +91,6 @@ function populationSource(divisionCode: string): SeedDepartment {
 function issuerFor(type: SeedLicenseType, divisionCode: string, random: Prng): SeedDepartment {
   const local = type.issuers.find((d) => d.divisionCode.slice(0, 2) === divisionCode.slice(0, 2));
   return local ?? random.pick(type.issuers);
-}
-
-function addYears(date: string, years: number): string {
-  const y = Number(date.slice(0, 4)) + years;
-  const md = date.slice(4);
-  return md === '-02-29' ? `${y}-02-28` : `${y}${md}`;
 }
 
 /** Builds licence rows with deterministic serials and valid GB/T 36904 identifiers. */
@@ -110,13 +102,13 @@ class LicenseFactory {
     this.serial += 1;
     const serial = String(this.serial).padStart(10, '0');
     const licenseId = formatLicenseId({ typeCode: type.code, issuerCode: issuer.code, serial, version: 1 });
-    const validUntil = type.validityYears ? addYears(issuedOn, type.validityYears) : null;
+    const validUntil = type.validityYears ? addYearsToDate(issuedOn, type.validityYears) : null;
     const fields = ['licenseNumber', 'holderId', 'holderName', 'issuedOn', 'validFrom', 'validUntil', 'data'];
     return {
       license_id: licenseId, type_code: type.code, license_number: licenseNumber, holder_kind: holder.kind, holder_id: holder.id,
       holder_name: holder.name, issuer_code: issuer.code, serial, edition: 1, issued_on: issuedOn, valid_from: issuedOn,
       valid_until: validUntil, jurisdiction_code: jurisdictionCode, status: 'VALID', data,
-      provenance: provenanceOf(fields, issuer.code, this.at), row_version: 1, created_at: this.at, updated_at: this.at,
+      provenance: stampProvenance(null, fields, issuer.code, new Date(this.at)), row_version: 1, created_at: this.at, updated_at: this.at,
     };
   }
 
@@ -143,13 +135,13 @@ function personLicenses(batch: readonly SeedPerson[], factory: LicenseFactory, r
   const marriage = LICENSE_TYPES.marriageCertificate;
   const married: SeedPerson[] = [];
   for (const p of batch) {
-    const adultOn = addYears(p.birthDate, 18);
+    const adultOn = addYearsToDate(p.birthDate, 18);
     if (p.lifeStatus !== 'ALIVE' || adultOn >= today) continue;
     if (random.chance(0.35)) {
       const firstIssue = randomDateBetween(random, adultOn, today);
       // Renewals every 6 then 10 years: the current licence was issued at the latest renewal.
       let issuedOn = firstIssue;
-      while (addYears(issuedOn, issuedOn === firstIssue ? 6 : 10) <= today) issuedOn = addYears(issuedOn, issuedOn === firstIssue ? 6 : 10);
+      while (addYearsToDate(issuedOn, issuedOn === firstIssue ? 6 : 10) <= today) issuedOn = addYearsToDate(issuedOn, issuedOn === firstIssue ? 6 : 10);
       const issuer = issuerFor(driving, p.idNumber.slice(0, 6), random);
       const drivingClass = random.pick(['C1', 'C1', 'C1', 'C2', 'C2', 'B2', 'A2', 'D']);
       // A Chinese driving licence's number is the holder's ID number.
@@ -163,7 +155,7 @@ function personLicenses(batch: readonly SeedPerson[], factory: LicenseFactory, r
   for (let i = 0; i < Math.min(men.length, women.length); i += 1) {
     const [a, b] = [men[i]!, women[i]!];
     const later = a.birthDate > b.birthDate ? a : b;
-    const registrationDate = randomDateBetween(random, addYears(later.birthDate, 22), today);
+    const registrationDate = randomDateBetween(random, addYearsToDate(later.birthDate, 22), today);
     const issuer = issuerFor(marriage, a.idNumber.slice(0, 6), random);
     const number = `J${issuer.divisionCode}-${registrationDate.slice(0, 4)}-${String(factory.count + 1).padStart(6, '0')}`;
     for (const [holder, spouse] of [[a, b], [b, a]] as const) {
@@ -241,7 +233,7 @@ export async function seedDirectory(db: Database, options: SeedOptions): Promise
 
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    for (const p of batch) if (p.lifeStatus === 'ALIVE' && addYears(p.birthDate, 18) < factory.todayDate) adults.push(p.idNumber);
+    for (const p of batch) if (p.lifeStatus === 'ALIVE' && addYearsToDate(p.birthDate, 18) < factory.todayDate) adults.push(p.idNumber);
     await insertBatch(db, 'population.person', PERSON_COLUMNS, batch.map((p) => {
       const source = populationSource(p.idNumber.slice(0, 6)).code;
       return {

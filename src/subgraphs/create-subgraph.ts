@@ -10,8 +10,8 @@ import type { TokenVerifier } from '../auth/tokens.js';
 import type { SubgraphName } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ForbiddenError, isAppError } from '../errors.js';
-import { auditEntries } from '../access/enforcement/access-notes.js';
 import type { AlertRules } from '../access/alerts/alert-rules.js';
+import { auditBeforeAnswer } from '../access/enforcement/audit-plugin.js';
 import type { AuditWriter } from '../access/enforcement/audit-writer.js';
 import { createFieldPolicy, type GovernedType, type Masker } from '../access/enforcement/field-policy.js';
 import { RequestAccess } from '../access/enforcement/request-access.js';
@@ -93,35 +93,6 @@ const boundEntities: ApolloServerPlugin = {
   },
 };
 
-/**
- * Writes the request's audit entries before the answer leaves. Fail closed: if
- * the audit trail cannot be written, the data is not returned.
- */
-function auditBeforeAnswer(writer: AuditWriter, alerts: AlertRules): ApolloServerPlugin<SubgraphContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, response }) {
-          const entries = auditEntries(contextValue.access, contextValue.requestId, contextValue.now);
-          if (entries.length === 0) return;
-          try {
-            await writer.append(contextValue.em.fork(), entries);
-          } catch (cause) {
-            contextValue.log.error({ err: cause }, 'audit write failed: answer withheld');
-            if (response.body.kind === 'single') {
-              const message = 'The audit trail could not be written, so no data is returned';
-              response.body.singleResult = { data: null, errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'AUDIT_UNAVAILABLE' } }] };
-              response.http.status = 503;
-            }
-            return;
-          }
-          // Early warning is best effort: a failed rule check must not withhold audited data.
-          await alerts.evaluate(contextValue.em.fork(), entries, contextValue.now).catch((err: unknown) => contextValue.log.warn({ err }, 'alert rules failed'));
-        },
-      };
-    },
-  };
-}
 
 /** Builds a subgraph from its SDL in schema/, its resolvers and its permission tree. */
 export function createSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, deps: SubgraphDeps): Subgraph<C> {

@@ -2,7 +2,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
 import { formatLicenseId } from '../../../domain/identifiers/license-id.js';
-import { todayInChina } from '../../../domain/values.js';
+import { addYearsToDate, todayInChina } from '../../../domain/values.js';
+import { stampProvenance } from '../../../domain/provenance/provenance.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../../../errors.js';
 import {
   buildCopyPayload,
@@ -51,11 +52,8 @@ const TRANSITIONS: Record<'SUSPEND' | 'REINSTATE' | 'REVOKE', { from: readonly s
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
 
-function addYears(date: string, years: number): string {
-  const y = Number(date.slice(0, 4)) + years;
-  const md = date.slice(4);
-  return md === '-02-29' ? `${y}-02-28` : `${y}${md}`;
-}
+/** The fields an issuer supplies on every licence it issues (their provenance). */
+const LICENSE_FIELDS_SUPPLIED = ['licenseNumber', 'holderId', 'holderName', 'validFrom', 'validUntil', 'data'];
 
 function requireReason(reason: string, field = 'reason'): string {
   const trimmed = reason.trim();
@@ -181,7 +179,7 @@ export class IssuanceService {
     const data = validateLicenseData(type.dataFields, input.data);
     const today = todayInChina(this.now);
     const validFrom = input.validFrom ?? today;
-    const validUntil = input.validUntil ?? (type.validityYears ? addYears(validFrom, type.validityYears) : null);
+    const validUntil = input.validUntil ?? (type.validityYears ? addYearsToDate(validFrom, type.validityYears) : null);
     if (validUntil && validUntil < validFrom) throw new ValidationError('input.validUntil: must not be before validFrom', { field: 'input.validUntil', reason: 'RANGE' });
     const signer = this.signerFor(issuerCode);
 
@@ -195,7 +193,7 @@ export class IssuanceService {
           issuerCode, serial, edition: 1, issuedOn: today, validFrom, validUntil, jurisdictionCode: await this.jurisdiction(em, issuerCode),
           status: 'VALID', data, supersedes: null, signedToken: null,
           statusListIndex: await this.runtime.statusLists.allocate(em, issuerCode),
-          provenance: Object.fromEntries(['licenseNumber', 'holderId', 'holderName', 'validFrom', 'validUntil', 'data'].map((f) => [f, { source: issuerCode, at: this.now.toISOString() }])),
+          provenance: stampProvenance(null, LICENSE_FIELDS_SUPPLIED, issuerCode, this.now),
         });
         license.signedToken = signLicenseToken('LICENSE', buildLicensePayload(await this.claimsOf(em, license, type), this.statusRef(license), this.now), signer);
         this.event(em, licenseId, 'ISSUED', null);
@@ -274,7 +272,7 @@ export class IssuanceService {
         licenseId, type, licenseNumber: old.licenseNumber, holderKind: old.holderKind, holderId: old.holderId, holderName: holder?.name ?? old.holderName,
         issuerCode, serial: old.serial, edition, issuedOn: today, validFrom: today, validUntil, jurisdictionCode: old.jurisdictionCode,
         status: 'VALID', data, supersedes: old.licenseId, signedToken: null, statusListIndex: await this.runtime.statusLists.allocate(em, issuerCode),
-        provenance: Object.fromEntries(['licenseNumber', 'holderId', 'holderName', 'validFrom', 'validUntil', 'data'].map((f) => [f, { source: issuerCode, at: this.now.toISOString() }])),
+        provenance: stampProvenance(null, LICENSE_FIELDS_SUPPLIED, issuerCode, this.now),
       });
       next.signedToken = signLicenseToken('LICENSE', buildLicensePayload(await this.claimsOf(em, next, type), this.statusRef(next), this.now), signer);
       old.status = 'SUPERSEDED';
