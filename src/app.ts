@@ -167,6 +167,9 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
         await http.close();
         await gateway?.server.stop();
         await Promise.all([...subgraphs.values()].map((s) => s.server.stop()));
+        // Pending alert checks still need the database (the audit writer is idle once no request is in flight).
+        await access.alerts.idle();
+        await access.audit.idle();
         if (ownsDb) await db?.close();
       },
     };

@@ -73,11 +73,15 @@ describe('audit trail, access log, early warning and client credentials', () => 
     const stranger = await hub.tokens.department(DEPARTMENTS.bjTax.code, null);
     await postGraphql(hub.url, 'query($ids: [IdNumber!]!) { persons(idNumbers: $ids) { name } }', { ids: persons.slice(0, 25) }, stranger);
     const supervisor = await hub.tokens.mint({ subject: 'sup:li', role: 'SUPERVISOR', department: DEPARTMENTS.bjTax.code });
-    const alerts = await hub.gql<{ alerts: Array<{ id: string; rule: string; department: { code: string }; acknowledged: boolean }> }>(
-      '{ alerts(acknowledged: false) { id rule department { code } acknowledged } }', {}, supervisor,
-    );
-    const alert = alerts.data!.alerts.find((a) => a.rule === 'REPEATED_DENIALS' && a.department.code === DEPARTMENTS.bjTax.code);
-    expect(alert).toBeDefined();
+    const openAlert = async () => {
+      const alerts = await hub.gql<{ alerts: Array<{ id: string; rule: string; department: { code: string }; acknowledged: boolean }> }>(
+        '{ alerts(acknowledged: false) { id rule department { code } acknowledged } }', {}, supervisor,
+      );
+      return alerts.data!.alerts.find((a) => a.rule === 'REPEATED_DENIALS' && a.department.code === DEPARTMENTS.bjTax.code);
+    };
+    // The rules run just after the answer (off the response path), so the alert shows up a moment later.
+    await expect.poll(openAlert, { timeout: 5_000, interval: 50 }).toBeDefined();
+    const alert = await openAlert();
     const ack = await hub.gql<{ acknowledgeAlert: { acknowledged: boolean } }>('mutation($id: ID!) { acknowledgeAlert(id: $id) { acknowledged } }', { id: alert!.id }, supervisor);
     expect(ack.data!.acknowledgeAlert.acknowledged).toBe(true);
   });

@@ -39,8 +39,8 @@ export class NoopAuditWriter extends AuditWriter {
 
 /** Alert rules that evaluate nothing (alerts read the audit trail; with the trail off they have nothing to read). */
 export class NoopAlertRules extends AlertRules {
-  override async evaluate(): Promise<string[]> {
-    return [];
+  override observe(): void {
+    // deliberately nothing
   }
 }
 

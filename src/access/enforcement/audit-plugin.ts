@@ -6,7 +6,8 @@ import type { AuditWriter } from './audit-writer.js';
 
 /**
  * Writes the request's audit entries before the answer leaves. Fail closed: if
- * the audit trail cannot be written, the data is not returned.
+ * the audit trail cannot be written, the data is not returned. The committed
+ * entries are then handed to the alert rules, which look at them later.
  */
 export function auditBeforeAnswer(writer: AuditWriter, alerts: AlertRules): ApolloServerPlugin<SubgraphContext> {
   return {
@@ -26,8 +27,8 @@ export function auditBeforeAnswer(writer: AuditWriter, alerts: AlertRules): Apol
             }
             return;
           }
-          // Early warning is best effort: a failed rule check must not withhold audited data.
-          await alerts.evaluate(contextValue.em.fork(), entries, contextValue.now).catch((err: unknown) => contextValue.log.warn({ err }, 'alert rules failed'));
+          // Early warning is best effort and runs after the answer: it must neither delay nor withhold audited data.
+          alerts.observe(contextValue.em, entries, (err) => contextValue.log.warn({ err }, 'alert rules failed'));
         },
       };
     },

@@ -8,23 +8,26 @@ export interface DataSubject {
   readonly id: string;
 }
 
-/** One audited access, grouped per subject and outcome at the end of the request. */
-export interface AccessNote {
+/** The audited accesses to one subject with one outcome: the items, and the grants they relied on. */
+export interface AccessGroup {
   readonly subject: DataSubject;
-  readonly item: string;
   readonly outcome: 'READ' | 'DENIED';
-  readonly grantId?: string;
+  readonly items: Set<string>;
+  readonly grantIds: Set<string>;
 }
 
 /**
  * The access decisions of one request: decides per field (memoised per item
- * and record), and notes every read and refused attempt of personal data for
- * the audit trail, which is written before the response leaves.
+ * and what of the record matters to the decision), and notes every read and
+ * refused attempt of personal data for the audit trail, which is written
+ * before the response leaves. Notes are grouped per subject and outcome as
+ * they come (one audit entry each), rather than kept one per field: a list of
+ * 500 persons notes 5,000 fields.
  */
 export class RequestAccess {
   private readonly caller: Caller;
-  private readonly memo = new Map<string, Decision>();
-  readonly notes: AccessNote[] = [];
+  private readonly memo = new Map<string, Map<string, Decision>>();
+  private readonly groups = new Map<string, AccessGroup>();
 
   constructor(
     readonly principal: Principal,
@@ -36,12 +39,20 @@ export class RequestAccess {
   }
 
   decide(itemId: string, record: RecordContext): Decision {
-    const key = `${itemId}|${record.ownerCitizen ?? ''}|${record.providerCode ?? ''}`;
-    let decision = this.memo.get(key);
+    // Of the record, a decision depends only on its provider and on whether the caller is its owner.
+    const own = record.ownerCitizen !== undefined && record.ownerCitizen === this.caller.subject;
+    const provider = record.providerCode === undefined ? '\u0000' : record.providerCode;
+    const key = own ? `self|${provider}` : provider;
+    let byRecord = this.memo.get(itemId);
+    if (!byRecord) {
+      byRecord = new Map();
+      this.memo.set(itemId, byRecord);
+    }
+    let decision = byRecord.get(key);
     if (!decision) {
       const grants = this.principal.department ? this.policy.grantsByConsumer.get(this.principal.department) ?? [] : [];
       decision = decide(this.caller, this.policy.items.get(itemId), record, grants, this.now);
-      this.memo.set(key, decision);
+      byRecord.set(key, decision);
     }
     return decision;
   }
@@ -49,6 +60,19 @@ export class RequestAccess {
   /** Notes an access to personal data (other items are not audited). */
   note(itemId: string, subject: DataSubject, decision: Decision): void {
     if (!this.policy.items.get(itemId)?.personal) return;
-    this.notes.push({ subject, item: itemId, outcome: decision.allow ? 'READ' : 'DENIED', ...(decision.allow && decision.grantId ? { grantId: decision.grantId } : {}) });
+    const outcome = decision.allow ? 'READ' : 'DENIED';
+    const key = `${subject.kind}|${outcome}|${subject.id}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { subject, outcome, items: new Set(), grantIds: new Set() };
+      this.groups.set(key, group);
+    }
+    group.items.add(itemId);
+    if (decision.allow && decision.grantId) group.grantIds.add(decision.grantId);
+  }
+
+  /** What was noted, one group per subject and outcome, in the order first noted. */
+  noted(): IterableIterator<AccessGroup> {
+    return this.groups.values();
   }
 }
