@@ -62,7 +62,7 @@ export {
   type TrustListVerification,
   type VerifyTrustListOptions,
 } from './pki/trust-list.js';
-export { createJwsSigner, JWS_ALG, LICENSE_TYP, signLicenseJws, type JwsSigner, type SignJwsOptions } from './jws/sign-license.js';
+export { createJwsSigner, JWS_ALG, LICENSE_TYP, signJsonText, signLicenseJws, type JwsSigner, type SignJwsOptions } from './jws/sign-license.js';
 export {
   assertLicenseJws,
   DEFAULT_MAX_BYTES,

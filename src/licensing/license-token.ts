@@ -15,7 +15,7 @@
  * const token = signLicenseToken('LICENSE', payload, signer);
  * const qr = signLicenseToken('QR', buildQrPayload(claims, status, new Date()), signer);
  */
-import { signLicenseJws, type JwsSigner } from '../crypto/index.js';
+import { signJsonText, type JwsSigner } from '../crypto/index.js';
 import { chinaDayEnd, chinaDayStart, toSeconds } from './china-time.js';
 import { LicenseTokenError } from './errors.js';
 import { parsePayload, type CopyClaims, type LicenseClaims, type LicenseTokenKind, type StatusRef } from './license-claims.js';
@@ -82,17 +82,42 @@ function claimsObject(claims: LicenseClaims): LicenseClaims {
   };
 }
 
-function checked(payload: Record<string, unknown>, kind: LicenseTokenKind): Record<string, unknown> {
-  // Round-trip through JSON first: what is signed is the JSON text, so check that, not live objects (Dates, undefined…).
-  let json: unknown;
+/** Payloads built here: frozen JSON clones, with the text that was checked and the kind it was checked as. */
+const checkedText = new WeakMap<object, { readonly kind: LicenseTokenKind; readonly json: string }>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Serialises and checks a payload for `kind`; returns the JSON text that was
+ * checked and a clone parsed from it. What is signed is the JSON text,
+ * so that is what is checked, not the live objects (Dates, undefined…).
+ */
+function check(payload: Record<string, unknown>, kind: LicenseTokenKind): { json: string; value: Record<string, unknown> } {
+  let json: string | undefined;
+  let value: unknown;
   try {
-    json = JSON.parse(JSON.stringify(payload));
+    json = JSON.stringify(payload);
+    value = JSON.parse(json ?? 'undefined');
   } catch (cause) {
     throw LicenseTokenError.invalidClaims(`not serialisable as JSON (${cause instanceof Error ? cause.message : String(cause)})`);
   }
-  const parsed = parsePayload(json as Record<string, unknown>, kind);
+  const parsed = parsePayload(value as Record<string, unknown>, kind);
   if ('error' in parsed) throw LicenseTokenError.invalidClaims(parsed.error, parsed.field);
-  return payload;
+  return { json: json!, value: value as Record<string, unknown> };
+}
+
+/** The checked, frozen payload a build function returns; signing it later needs no second check or serialisation. */
+function checked(payload: Record<string, unknown>, kind: LicenseTokenKind): Record<string, unknown> {
+  const { json, value } = check(payload, kind);
+  const frozen = deepFreeze(value);
+  checkedText.set(frozen, { kind, json });
+  return frozen;
 }
 
 /** `nbf` and, when the licence ends, `exp` (both China-time day boundaries, in seconds). */
@@ -202,7 +227,9 @@ export function buildCopyPayload(claims: LicenseClaims, status: StatusRef, copy:
  * const token = signLicenseToken('LICENSE', buildLicensePayload(claims, status, now), signer);
  */
 export function signLicenseToken(kind: LicenseTokenKind, payload: Record<string, unknown>, signer: JwsSigner): string {
-  checked(payload, kind);
-  if (kind === 'QR') return signLicenseJws(payload, signer, LICENSE_QR_TYP, { x5c: false });
-  return signLicenseJws(payload, signer, TYP_OF_KIND[kind]);
+  // A payload from buildLicensePayload & co. is frozen and was checked as JSON text: sign that text.
+  const known = checkedText.get(payload);
+  const json = known?.kind === kind ? known.json : check(payload, kind).json;
+  if (kind === 'QR') return signJsonText(json, signer, LICENSE_QR_TYP, { x5c: false });
+  return signJsonText(json, signer, TYP_OF_KIND[kind]);
 }

@@ -14,9 +14,8 @@
  * re-signed. Status is only as fresh as the resolver's list; use
  * `maxStatusAgeSeconds` to refuse old lists.
  */
-import { isUtf8 } from 'node:buffer';
 import { DEFAULT_MAX_BYTES, verifyLicenseJws, type ChainCheckName, type JwsFailure, type TrustStore } from '../crypto/index.js';
-import { decodeBase64Url } from '../crypto/jws/base64url.js';
+import { headerEntry } from '../crypto/jws/decode-segments.js';
 import { chinaDayEnd, chinaDayStart } from './china-time.js';
 import { CheckRecorder } from './check-recorder.js';
 import { LicenseTokenError } from './errors.js';
@@ -64,14 +63,11 @@ function peek(token: unknown, maxBytes: number): Peek {
     return { ok: false, reason: 'token is neither a string nor bytes' };
   }
   const dot = text.indexOf('.');
-  const bytes = dot > 0 ? decodeBase64Url(text.slice(0, dot)) : undefined;
-  if (bytes === undefined || !isUtf8(bytes)) return { ok: false, reason: 'not a compact JWS with a base64url header' };
-  let header: unknown;
-  try {
-    header = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'the header is not JSON' };
-  }
+  if (dot <= 0) return { ok: false, reason: 'not a compact JWS with a base64url header' };
+  // The header as verifyLicenseJws will read it, from the same cache: decoded and parsed once per signer, not twice per token.
+  const entry = headerEntry(text.slice(0, dot));
+  if (!entry.ok) return { ok: false, reason: entry.reason };
+  const header: unknown = entry.header;
   if (typeof header !== 'object' || header === null || Array.isArray(header)) return { ok: false, reason: 'the header is not a JSON object' };
   const typ = (header as Record<string, unknown>).typ;
   const kind = kindOfTyp(typ);

@@ -106,14 +106,26 @@ export function createJwsSigner(privateKey: KeyObject | string, chain: readonly 
  * const statusToken = signLicenseJws(claims, signer, 'statuslist+jwt');
  */
 export function signLicenseJws(payload: object, signer: JwsSigner, typ: string = LICENSE_TYP, options: SignJwsOptions = {}): string {
-  const header = encodedHeader(signer, typ, options.x5c ?? true);
   let json: string | undefined;
   try {
     json = JSON.stringify(payload);
   } catch (cause) {
     throw JwsError.invalidPayload('not serialisable as JSON', cause);
   }
-  if (json === undefined || json.charCodeAt(0) !== 0x7b /* { */) throw JwsError.invalidPayload('must be a JSON object');
+  if (json === undefined) throw JwsError.invalidPayload('must be a JSON object');
+  return signJsonText(json, signer, typ, options);
+}
+
+/**
+ * Signs payload text that is already JSON, as {@link signLicenseJws} does
+ * after serialising: for callers that serialised (and checked) the payload
+ * themselves, so it is not serialised twice.
+ *
+ * @throws {JwsError} `INVALID_PAYLOAD` unless the text is a JSON object's (starts with `{`).
+ */
+export function signJsonText(json: string, signer: JwsSigner, typ: string = LICENSE_TYP, options: SignJwsOptions = {}): string {
+  if (json.charCodeAt(0) !== 0x7b /* { */) throw JwsError.invalidPayload('must be a JSON object');
+  const header = encodedHeader(signer, typ, options.x5c ?? true);
   const signingInput = header + encodeBase64Url(json);
   const signature = sign('sha256', Buffer.from(signingInput, 'latin1'), {
     key: signer.privateKey,

@@ -10,9 +10,9 @@
  *
  * How, cheaply (it runs on every verification): `JSON.parse` first validates
  * the syntax. In valid JSON every `:` outside a string follows exactly one
- * key, so after blanking out string literals the colons count the keys as
- * written; walking the parsed value counts the keys that survived. The two
- * counts differ exactly when some object repeated a key.
+ * key, so the colons outside string literals (one scan that skips them)
+ * count the keys as written; walking the parsed value counts the keys that
+ * survived. The two counts differ exactly when some object repeated a key.
  */
 
 export type StrictJsonResult =
@@ -20,9 +20,6 @@ export type StrictJsonResult =
   | { readonly ok: false; readonly reason: string };
 
 const MAX_DEPTH = 32;
-// One JSON string literal. Linear: the alternatives are disjoint single characters. Run only on text
-// JSON.parse accepted, so every `"` outside a string starts one and global matching stays aligned.
-const STRING_LITERAL = /"(?:[^"\\]|\\.)*"/g;
 
 class Reject extends Error {}
 
@@ -43,9 +40,21 @@ function countKeys(value: unknown, depth: number): number {
 }
 
 function countColonsOutsideStrings(text: string): number {
-  const blanked = text.includes('"') ? text.replace(STRING_LITERAL, '""') : text;
+  // One pass over char codes: cheaper than blanking string literals with a regex (a copy of the text per call).
+  // Runs only on text JSON.parse accepted, so quotes pair up and a backslash in a string escapes one character.
   let n = 0;
-  for (let i = blanked.indexOf(':'); i >= 0; i = blanked.indexOf(':', i + 1)) n++;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) n++;
+    else if (c === 0x22) {
+      for (i++; i < length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    }
+  }
   return n;
 }
 
