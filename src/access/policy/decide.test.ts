@@ -61,4 +61,11 @@ describe('decide', () => {
     expect(decide(citizen, item({ sharingType: 'UNCONDITIONAL' }), { ownerCitizen: '110105194912310021' }, [], NOW)).toMatchObject({ allow: false, reason: 'NOT_YOUR_RECORD' });
     expect(decide(citizen, item({ openAttribute: 'OPEN' }), {}, [], NOW)).toMatchObject({ allow: true, basis: 'OPEN' });
   });
+
+  it('names the lapsed grant for the stated purpose even while another purpose\'s grant of the item is live', () => {
+    const other = grant({ id: 'g2', purpose: 'SOCIAL_SECURITY' });
+    expect(decide(dept(), item(), {}, [grant({ revokedAt: NOW }), other], NOW)).toMatchObject({ allow: false, reason: 'GRANT_REVOKED' });
+    expect(decide(dept(), item(), {}, [grant({ expiresAt: new Date('2026-01-01T00:00:00Z') }), other], NOW)).toMatchObject({ allow: false, reason: 'GRANT_EXPIRED' });
+    expect(decide(dept({ purpose: 'LICENSING' }), item(), {}, [grant({ revokedAt: NOW }), other], NOW)).toMatchObject({ allow: false, reason: 'PURPOSE_MISMATCH' });
+  });
 });

@@ -89,15 +89,17 @@ export function decide(caller: Caller, item: PolicyItem | undefined, record: Rec
   // A grant covers data its grantor provides; with no record at hand (a dry run) the provider is open.
   const covering = grants.filter((g) => g.items.includes(item.id) && (provider === undefined || g.providerCode === provider));
   if (covering.length === 0) return deny('NO_GRANT', `no grant of ${item.id} to department ${department}`);
-  const live = covering.filter((g) => !g.revokedAt && g.expiresAt.getTime() > now.getTime());
-  if (live.length === 0) {
-    return covering.some((g) => !g.revokedAt)
-      ? deny('GRANT_EXPIRED', `the grant of ${item.id} to department ${department} has expired`)
-      : deny('GRANT_REVOKED', `the grant of ${item.id} to department ${department} was revoked`);
-  }
+  const isLive = (g: PolicyGrant) => !g.revokedAt && g.expiresAt.getTime() > now.getTime();
+  const lapsed = (of: readonly PolicyGrant[]): Decision => (of.some((g) => !g.revokedAt)
+    ? deny('GRANT_EXPIRED', `the grant of ${item.id} to department ${department} has expired`)
+    : deny('GRANT_REVOKED', `the grant of ${item.id} to department ${department} was revoked`));
+  if (!covering.some(isLive)) return lapsed(covering);
   if (!caller.purpose) return deny('PURPOSE_MISSING', `${item.id} is shared conditionally: state the purpose of this request (x-purpose header or the token's purpose)`);
-  const matching = live.filter((g) => g.purpose === caller.purpose);
-  if (matching.length === 0) return deny('PURPOSE_MISMATCH', `no grant of ${item.id} for purpose "${caller.purpose}"`);
+  // The reason names the grant for the stated purpose: revoked or expired, not "wrong purpose" because another purpose's grant is live.
+  const forPurpose = covering.filter((g) => g.purpose === caller.purpose);
+  if (forPurpose.length === 0) return deny('PURPOSE_MISMATCH', `no grant of ${item.id} for purpose "${caller.purpose}"`);
+  const matching = forPurpose.filter(isLive);
+  if (matching.length === 0) return lapsed(forPurpose);
   const best = matching.find((g) => g.accessLevel === 'FULL') ?? matching[0]!;
   return { allow: true, level: best.accessLevel, basis: 'GRANT', grantId: best.id };
 }
