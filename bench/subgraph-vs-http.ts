@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.js';
 import { note, prepareEnv } from './lib/env.js';
 import { assertClean, createLoadGenerator, type LoadResult } from './lib/load.js';
+import { profiled } from './lib/profile.js';
 import { alternate, describeLoad, envNumber, logRound, pairedRatio, printFigure } from './lib/report.js';
 
 const QUERY = 'query One($id: IdNumber!) { person(idNumber: $id) { name gender } }';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     note('warming up');
     for (const s of [...sides, ...sides]) assertClean(s.name, await load.run({ ...spec(s.url), durationMs: 700 }));
     if ((await auditRows()) === before) throw new Error('the subgraph wrote no audit record: the query is not the governed, audited one this figure is about');
-    const results = await alternate<LoadResult>(sides.map((s) => ({ name: s.name, run: async () => assertClean(s.name, await load.run(spec(s.url))) })), rounds, logRound);
+    const results = await alternate<LoadResult>(sides.map((s) => ({ name: s.name, run: () => profiled(s.name, async () => assertClean(s.name, await load.run(spec(s.url)))) })), rounds, logRound);
     const sub = results.get('population subgraph')!;
     const raw = results.get('bare node:http')!;
     printFigure({

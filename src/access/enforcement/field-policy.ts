@@ -60,7 +60,7 @@ export function createFieldPolicy(types: Readonly<Record<string, GovernedType>>,
       const itemId = `${spec.resource}.${field}`;
       if (spec.resource === 'License' && field === 'data') {
         fields[field] = async (resolve, parent, args, ctx, info) => {
-          const { subject, context } = spec.record(parent as Record<string, unknown>);
+          const record = ctx.access.record(parent as object, spec.record);
           const value = (await resolve(parent, args, ctx, info)) as Record<string, unknown> | null;
           if (!value || typeof value !== 'object') return value;
           const typeCode = String((parent as { type?: { code?: string } }).type?.code ?? '');
@@ -68,8 +68,8 @@ export function createFieldPolicy(types: Readonly<Record<string, GovernedType>>,
           let denied: { item: string; reason: string; message: string } | undefined;
           for (const [key, v] of Object.entries(value)) {
             const keyItem = `License.data.${typeCode}.${key}`;
-            const decision = ctx.access.decide(keyItem, context);
-            ctx.access.note(keyItem, subject, decision);
+            const decision = ctx.access.decide(keyItem, record.context);
+            ctx.access.note(keyItem, record, decision);
             if (!decision.allow) {
               denied ??= { item: keyItem, reason: decision.reason, message: decision.message };
               continue;
@@ -82,9 +82,9 @@ export function createFieldPolicy(types: Readonly<Record<string, GovernedType>>,
         continue;
       }
       fields[field] = (resolve, parent, args, ctx, info) => {
-        const { subject, context } = spec.record(parent as Record<string, unknown>);
-        const decision = ctx.access.decide(itemId, context);
-        ctx.access.note(itemId, subject, decision);
+        const record = ctx.access.record(parent as object, spec.record);
+        const decision = ctx.access.decide(itemId, record.context);
+        ctx.access.note(itemId, record, decision);
         if (!decision.allow) throw forbidden(info, itemId, decision.reason, decision.message);
         const value = resolve(parent, args, ctx, info);
         if (decision.level !== 'MASKED') return value;

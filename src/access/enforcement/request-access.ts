@@ -8,6 +8,15 @@ export interface DataSubject {
   readonly id: string;
 }
 
+/** A record being read in this request: whose it is, what of it the decision needs, and its audit groups. */
+export interface ReadRecord {
+  readonly subject: DataSubject;
+  readonly context: RecordContext;
+  /** This subject's audit groups, found once per record rather than once per field. */
+  read?: AccessGroup;
+  denied?: AccessGroup;
+}
+
 /** The audited accesses to one subject with one outcome: the items, and the grants they relied on. */
 export interface AccessGroup {
   readonly subject: DataSubject;
@@ -28,6 +37,7 @@ export class RequestAccess {
   private readonly caller: Caller;
   private readonly memo = new Map<string, Map<string, Decision>>();
   private readonly groups = new Map<string, AccessGroup>();
+  private readonly records = new Map<object, ReadRecord>();
 
   constructor(
     readonly principal: Principal,
@@ -57,18 +67,43 @@ export class RequestAccess {
     return decision;
   }
 
+  /**
+   * The record a resolved object holds, described once per object and request
+   * (`describe` runs on first sight): every governed field of a 500-row list
+   * would otherwise rebuild it.
+   */
+  record(parent: object, describe: (parent: Record<string, unknown>) => { subject: DataSubject; context: RecordContext }): ReadRecord {
+    let record = this.records.get(parent);
+    if (!record) {
+      const { subject, context } = describe(parent as Record<string, unknown>);
+      record = { subject, context };
+      this.records.set(parent, record);
+    }
+    return record;
+  }
+
   /** Notes an access to personal data (other items are not audited). */
-  note(itemId: string, subject: DataSubject, decision: Decision): void {
+  note(itemId: string, record: ReadRecord, decision: Decision): void {
     if (!this.policy.items.get(itemId)?.personal) return;
-    const outcome = decision.allow ? 'READ' : 'DENIED';
+    let group: AccessGroup;
+    if (decision.allow) {
+      group = record.read ??= this.group(record.subject, 'READ');
+      if (decision.grantId) group.grantIds.add(decision.grantId);
+    } else {
+      group = record.denied ??= this.group(record.subject, 'DENIED');
+    }
+    group.items.add(itemId);
+  }
+
+  /** The one group of a subject and outcome (the same person may be read through several objects). */
+  private group(subject: DataSubject, outcome: 'READ' | 'DENIED'): AccessGroup {
     const key = `${subject.kind}|${outcome}|${subject.id}`;
     let group = this.groups.get(key);
     if (!group) {
       group = { subject, outcome, items: new Set(), grantIds: new Set() };
       this.groups.set(key, group);
     }
-    group.items.add(itemId);
-    if (decision.allow && decision.grantId) group.grantIds.add(decision.grantId);
+    return group;
   }
 
   /** What was noted, one group per subject and outcome, in the order first noted. */
