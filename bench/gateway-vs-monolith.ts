@@ -167,12 +167,16 @@ async function main(): Promise<void> {
       await hub.close();
       const db = await env.freshDatabase();
       closers.push(() => db.close());
-      // This process serves its PGlite over the wire to four subgraph processes, as `start --mode distributed` does.
+      // On PGlite, this process serves its database over the wire to four subgraph processes, as `start --mode distributed` does.
       note('starting four subgraph processes');
-      const pg = await servePglite(db.pglite!);
-      closers.push(() => pg.stop());
+      let databaseUrl = env.urlOf(db);
+      if (!databaseUrl) {
+        const pg = await servePglite(db.pglite!);
+        closers.push(() => pg.stop());
+        databaseUrl = pg.url;
+      }
       const basePort = 20_000 + Math.floor(Math.random() * 20_000);
-      const children = await spawnSubgraphs({ databaseUrl: pg.url, env: { ...process.env, ...env.env }, host: '127.0.0.1', basePort, timeoutMs: 90_000 });
+      const children = await spawnSubgraphs({ databaseUrl, env: { ...process.env, ...env.env }, host: '127.0.0.1', basePort, timeoutMs: 90_000 });
       closers.push(() => children.stop());
       const gateway = await createApp({ ...env.config, subgraphUrls: children.urls }, { kind: 'gateway' });
       closers.push(() => gateway.close());

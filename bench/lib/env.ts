@@ -9,6 +9,11 @@
  * Building takes ~8 s (16 RSA keys, PGlite, migrations, seeding). `run-all.ts`
  * builds it once into `BENCH_FIXTURE_DIR` (keys, certificates and a PGlite
  * dump) and each benchmark process restores it from there in about a second.
+ *
+ * With `DATABASE_URL` set, the directory lives on that PostgreSQL server
+ * instead: each benchmark process creates (and finally drops) databases of
+ * its own there and seeds them the same way, so the database engine runs in
+ * its own processes, as in production, rather than on the benchmark's thread.
  */
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +27,7 @@ import { initCerts } from '../../src/pki/keyring.js';
 import { DEPARTMENTS } from '../../src/seed/catalogue.js';
 import { grantEverything } from '../../src/seed/demo-grants.js';
 import { seedDirectory } from '../../src/seed/load.js';
+import { createServerDatabase, type ServerDatabase } from './server-database.js';
 
 /** The consumer department every benchmark client acts for, and the purpose its grants are bound to. */
 export const BENCH_CONSUMER = DEPARTMENTS.bjTax.code;
@@ -39,8 +45,12 @@ export interface BenchEnv {
   /** Person ID numbers with at least one licence and one represented entity, then the rest of the directory. */
   readonly interestingIds: readonly string[];
   readonly allIds: readonly string[];
-  /** Another in-memory database restored from the same fixture (an empty audit trail again). The caller closes it. */
+  /** Another database with the same data (an empty audit trail again). Closed (and dropped) by `close()`. */
   freshDatabase(): Promise<Database>;
+  /** `PGlite (in process)` or `PostgreSQL server`. */
+  readonly where: string;
+  /** The URL subgraph processes reach `db` at; undefined for PGlite (serve it with servePglite). */
+  urlOf(db: Database): string | undefined;
   close(): Promise<void>;
 }
 
@@ -71,14 +81,25 @@ export async function prepareEnv(options: PrepareOptions = {}): Promise<BenchEnv
   const reuse = shared !== undefined && (await access(path.join(shared, 'ready')).then(() => true, () => false));
   const workDir = shared ?? (await mkdtemp(path.join(tmpdir(), 'onewindow-bench-')));
   const env = benchEnvVars(workDir);
+  const serverUrl = process.env.DATABASE_URL;
+  const servers: ServerDatabase[] = [];
+  const seededOnServer = async () => {
+    const created = await createServerDatabase(serverUrl!);
+    servers.push(created);
+    await seedBench(created.db, persons);
+    return created.db;
+  };
   let db: Database | undefined;
   try {
-    let dump: Blob;
-    if (reuse) {
+    let dump: Blob | undefined;
+    if (serverUrl) {
+      if (!reuse) await makeKeysAndCerts(env);
+      db = await seededOnServer();
+    } else if (reuse) {
       dump = new Blob([await readFile(path.join(workDir, 'pglite.tar'))]);
       db = await openDatabase({ kind: 'pglite-memory', loadDataDir: dump });
     } else {
-      db = await buildFixture(workDir, env, persons);
+      db = await buildFixture(env, persons);
       dump = await db.pglite!.dumpDataDir('none');
       if (shared !== undefined) await writeFixture(workDir, dump);
     }
@@ -100,6 +121,7 @@ export async function prepareEnv(options: PrepareOptions = {}): Promise<BenchEnv
     const all = await connection.execute<Array<{ id: string }>>('select id_number as id from population.person order by id_number');
     note(`environment ${reuse ? 'restored' : 'built'} in ${Date.now() - started} ms (${all.length} persons, ${interesting.length} with licences and entities)`);
     const opened = db;
+    const freshOnes: Database[] = [];
     return {
       workDir,
       env,
@@ -108,15 +130,25 @@ export async function prepareEnv(options: PrepareOptions = {}): Promise<BenchEnv
       authorizations,
       interestingIds: interesting.map((r: { id: string }) => r.id),
       allIds: all.map((r: { id: string }) => r.id),
-      freshDatabase: () => openDatabase({ kind: 'pglite-memory', loadDataDir: dump }),
+      where: serverUrl ? 'PostgreSQL server' : 'PGlite (in process)',
+      urlOf: (d) => servers.find((s) => s.db === d)?.url,
+      freshDatabase: async () => {
+        if (serverUrl) return seededOnServer();
+        const fresh = await openDatabase({ kind: 'pglite-memory', loadDataDir: dump! });
+        freshOnes.push(fresh);
+        return fresh;
+      },
       async close() {
-        await opened.close();
+        for (const fresh of freshOnes) await fresh.close().catch(() => undefined);
+        if (servers.length) for (const s of servers) await s.drop();
+        else await opened.close();
         // A shared fixture belongs to run-all, which removes it.
         if (shared === undefined) await rm(workDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await db?.close().catch(() => undefined);
+    if (servers.length) for (const s of servers) await s.drop().catch(() => undefined);
+    else await db?.close().catch(() => undefined);
     if (shared === undefined) await rm(workDir, { recursive: true, force: true });
     throw error;
   }
@@ -138,15 +170,25 @@ function benchEnvVars(workDir: string): Record<string, string> {
   };
 }
 
-/** Keys, certificates, and a migrated, seeded database with the consumer's grants. */
-async function buildFixture(workDir: string, env: Record<string, string>, persons: number): Promise<Database> {
+/** Token keys and the PKI (a hub root and every demo department). */
+async function makeKeysAndCerts(env: Record<string, string>): Promise<void> {
   await ensureDevKeyPair(env.AUTH_PUBLIC_KEY_PATH!, env.AUTH_PRIVATE_KEY_PATH!);
   await initCerts(env.CERTS_DIR!, { hubName: 'OneWindow Bench Hub', departments: Object.values(DEPARTMENTS), rootModulusLength: 2048 });
+}
+
+/** The benchmark data set: the deterministic directory and the consumer's grants. */
+async function seedBench(db: Database, persons: number): Promise<void> {
+  await seedDirectory(db, { seed: 2026, persons, now: new Date('2026-01-15T02:00:00Z') });
+  await grantEverything(db, BENCH_CONSUMER, { purpose: BENCH_PURPOSE, legalBasis: 'benchmark' });
+}
+
+/** Keys, certificates, and a migrated, seeded in-memory database with the consumer's grants. */
+async function buildFixture(env: Record<string, string>, persons: number): Promise<Database> {
+  await makeKeysAndCerts(env);
   const db = await openDatabase({ kind: 'pglite-memory' });
   try {
     await db.migrate();
-    await seedDirectory(db, { seed: 2026, persons, now: new Date('2026-01-15T02:00:00Z') });
-    await grantEverything(db, BENCH_CONSUMER, { purpose: BENCH_PURPOSE, legalBasis: 'benchmark' });
+    await seedBench(db, persons);
     return db;
   } catch (error) {
     await db.close().catch(() => undefined);
@@ -165,7 +207,7 @@ async function writeFixture(workDir: string, dump: Blob): Promise<void> {
  */
 export async function buildSharedFixture(dir: string, persons = 2_000): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const db = await buildFixture(dir, benchEnvVars(dir), persons);
+  const db = await buildFixture(benchEnvVars(dir), persons);
   try {
     await writeFixture(dir, await db.pglite!.dumpDataDir('none'));
   } finally {

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { KeyObject } from 'node:crypto';
 import type { AuditEntry } from '../audit/audit.types.js';
 import { chainRecords } from '../audit/chain-records.js';
@@ -8,6 +8,8 @@ import { signCheckpoint } from '../audit/checkpoint.js';
 const AUDIT_LOCK = 727_001;
 /** A signed checkpoint every this many records. */
 const CHECKPOINT_EVERY = 1_000;
+/** Joins the fields and grant lists of a row (see write()). */
+const SEPARATOR = '\u001f';
 /** At most this many entries go into one transaction; the rest wait for the next. */
 const MAX_BATCH_ENTRIES = 5_000;
 
@@ -81,7 +83,7 @@ export class AuditWriter {
   private async write(em: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
     await em.fork().transactional(async (tx) => {
       const connection = tx.getConnection();
-      const trx = tx.getTransactionContext();
+      const trx = tx.getTransactionContext<Knex.Transaction>()!;
       await connection.execute('select pg_advisory_xact_lock(?)', [AUDIT_LOCK], 'all', trx);
       const head = await connection.execute<Array<{ seq: string | number; hash: string }>>(
         'select seq, hash from sharing.audit_record order by seq desc limit 1', [], 'all', trx,
@@ -89,15 +91,19 @@ export class AuditWriter {
       const records = chainRecords(head[0] ? { seq: Number(head[0].seq), hash: head[0].hash } : null, entries);
       const rows = records.map((r) => ({
         seq: r.seq, at: r.at.toISOString(), department: r.department, operator: r.operator, role: r.role, subject_kind: r.subjectKind, subject: r.subject,
-        fields: r.fields, purpose: r.purpose, grant_ids: r.grantIds, request_id: r.requestId, outcome: r.outcome, prev_hash: r.prevHash, hash: r.hash,
+        fields: r.fields.join(SEPARATOR), purpose: r.purpose, grant_ids: r.grantIds.join(SEPARATOR), request_id: r.requestId, outcome: r.outcome, prev_hash: r.prevHash, hash: r.hash,
       }));
-      await connection.execute(
+      // The rows go as one bound parameter, straight to the driver: through connection.execute the
+      // ORM would quote the (often 100 KiB) JSON into the SQL text, and the server would parse it back.
+      // The two lists travel as text joined by the unit separator (U+001F), a control character no
+      // catalogue item or grant id contains: cheaper for the server than a sub-select per row.
+      await trx.raw(
         `insert into sharing.audit_record (seq, at, department, operator, role, subject_kind, subject, fields, purpose, grant_ids, request_id, outcome, prev_hash, hash)
-         select seq, at, department, operator, role, subject_kind, subject, array(select jsonb_array_elements_text(fields)), purpose,
-                array(select jsonb_array_elements_text(grant_ids)), request_id, outcome, prev_hash, hash
+         select seq, at, department, operator, role, subject_kind, subject, string_to_array(fields, chr(31)), purpose,
+                string_to_array(grant_ids, chr(31)), request_id, outcome, prev_hash, hash
          from jsonb_to_recordset(?::jsonb) as x(seq bigint, at timestamptz, department varchar, operator varchar, role varchar, subject_kind varchar, subject varchar,
-           fields jsonb, purpose varchar, grant_ids jsonb, request_id varchar, outcome varchar, prev_hash varchar, hash varchar)`,
-        [JSON.stringify(rows)], 'run', trx,
+           fields text, purpose varchar, grant_ids text, request_id varchar, outcome varchar, prev_hash varchar, hash varchar)`,
+        [JSON.stringify(rows)],
       );
       const last = records[records.length - 1]!;
       const first = records[0]!;
