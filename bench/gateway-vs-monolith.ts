@@ -77,6 +77,30 @@ async function probe(db: Database, env: BenchEnv, url: string, bodies: readonly 
   return { fetches: (fetches - f0) / n, statements: (db.statementCount() - s0) / n, conversions: ((monolithConversions?.() ?? 0) - c0) / n };
 }
 
+/** The query's nesting depth (persons → licences → holder; persons → entities → representative). */
+const QUERY_DEPTH = 3;
+
+/**
+ * Directory reads (SQL statements on the directory's schemas) of one operation
+ * at 10 and at 100 persons, counted one request at a time; the policy check,
+ * the audit append and the alert rules around them are left out.
+ */
+async function readsPerOperation(db: Database, env: BenchEnv, url: string): Promise<{ small: number; large: number; statements: number; tables: string[] }> {
+  const pool = env.interestingIds.length >= 100 ? env.interestingIds : env.allIds;
+  const once = async (ids: readonly string[]) => {
+    const mark = db.statementCount();
+    await post(url, env.authorizations[0]!, JSON.stringify({ query: QUERY, variables: { ids } }));
+    const sql = db.statementsSince(mark).filter((q) => !/policy_revision|sharing\.alert|count\(distinct subject\)/i.test(q));
+    const reads = sql.filter((q) => /^\s*select/i.test(q) && !/sharing\.|pg_advisory/i.test(q));
+    const tables = reads.map((q) => /from\s+"?(\w+)"?\."?(\w+)"?/i.exec(q)?.slice(1, 3).join('.') ?? '?');
+    return { reads: reads.length, statements: sql.length, tables };
+  };
+  await once(pool.slice(0, 10));
+  const small = await once(pool.slice(10, 20));
+  const large = await once(pool.slice(0, 100));
+  return { small: small.reads, large: large.reads, statements: large.statements, tables: large.tables };
+}
+
 async function compare(
   load: LoadGenerator,
   env: BenchEnv,
@@ -157,6 +181,20 @@ async function main(): Promise<void> {
     await assertSameAnswers(env, gw, mo, bodies);
     note('gateway and monolith answer identically');
     const embeddedCounts = { gateway: await probe(env.db, env, gw.url, bodies), monolith: await probe(env.db, env, mo.url, bodies, mono.conversions) };
+    const reads = await readsPerOperation(env.db, env, gw.url);
+    printFigure({
+      name: 'sql-reads-per-operation',
+      ratio: reads.large,
+      op: '<=',
+      goal: QUERY_DEPTH + 1,
+      details: [
+        ['directory reads per operation', `${reads.small} at 10 persons, ${reads.large} at 100 persons (constant in the row count: one batched statement per list)`],
+        ['the reads, by table', reads.tables.join(', ')],
+        ['subgraph fetches in the plan', `${embeddedCounts.gateway.fetches.toFixed(0)} (federation reads at least once per fetch; the monolith needs ${embeddedCounts.monolith.statements.toFixed(1)} statements in all)`],
+        ['all statements at 100 persons', `${reads.statements} (with the audit transactions' begin, lock, head and commit; the insert itself goes straight to the driver and is not counted)`],
+        ['query depth', `${QUERY_DEPTH} (goal: depth + 1)`],
+      ],
+    });
     const rows0 = await auditRows(env.db);
     const embedded = await compare(load, env, bodies, gw, mo);
     printFigure(figure('gateway-embedded÷monolith', 0.5, embedded, embeddedCounts, [rows0, await auditRows(env.db)]));
