@@ -5,7 +5,11 @@
  * The shared environment (token keys, PKI, seeded PGlite dump) is built once
  * here and restored by each benchmark process (BENCH_FIXTURE_DIR).
  *
- * Run: npx tsx bench/run-all.ts   (about 3–4 minutes on 2 cores)
+ * Every script runs on embedded PGlite; with DATABASE_URL set, the scripts
+ * whose figures touch the database run again on that PostgreSQL server (each
+ * in databases of its own, created and dropped by the script).
+ *
+ * Run: npx tsx bench/run-all.ts   (about 3–4 minutes on 2 cores; twice that with DATABASE_URL)
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,19 +20,27 @@ import { buildSharedFixture, note } from './lib/env.js';
 import type { Figure } from './lib/report.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SCRIPTS = ['gateway-vs-monolith.ts', 'verify-vs-crypto.ts', 'rules-on-off.ts', 'subgraph-vs-http.ts'] as const;
+/** Each script, and whether its figures depend on the database (then it runs again on a server, when one is given). */
+const SCRIPTS: ReadonlyArray<{ readonly script: string; readonly database: boolean }> = [
+  { script: 'gateway-vs-monolith.ts', database: true },
+  { script: 'verify-vs-crypto.ts', database: false },
+  { script: 'rules-on-off.ts', database: true },
+  { script: 'subgraph-vs-http.ts', database: true },
+];
 
 type Result = Figure & { pass: boolean };
 
 interface ScriptRun {
   readonly script: string;
+  /** Where the data lived: `PGlite` or `PostgreSQL server`. */
+  readonly database: string;
   readonly seconds: number;
   readonly code: number | null;
   readonly figures: Result[];
   readonly stderrTail: string;
 }
 
-function runScript(script: string, env: NodeJS.ProcessEnv): Promise<ScriptRun> {
+function runScript(script: string, database: string, env: NodeJS.ProcessEnv): Promise<ScriptRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -51,7 +63,7 @@ function runScript(script: string, env: NodeJS.ProcessEnv): Promise<ScriptRun> {
       process.stderr.write(text);
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ script, seconds: (Date.now() - started) / 1000, code, figures, stderrTail: stderr }));
+    child.on('close', (code) => resolve({ script, database, seconds: (Date.now() - started) / 1000, code, figures, stderrTail: stderr }));
   });
 }
 
@@ -70,21 +82,22 @@ function markdown(runs: readonly ScriptRun[], startedAt: Date, totalSeconds: num
     '',
     `- Machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`,
     `- Node ${process.version}; run started ${startedAt.toISOString()}, took ${totalSeconds.toFixed(0)} s`,
-    '- Database: embedded PGlite (in memory), 2,000 persons / 400 entities / ~2,000 licences (seed 2026)',
+    '- Data: 2,000 persons / 400 entities / ~2,000 licences (seed 2026), on embedded PGlite (in memory, on the benchmark\'s own thread)' +
+      (runs.some((r) => r.database !== 'PGlite') ? ', and again on a PostgreSQL server (its own processes) for the figures that touch the database' : ''),
     '',
-    '| figure | ratio | goal | result | supporting numbers |',
-    '|---|---|---|---|---|',
+    '| figure | database | ratio | goal | result | supporting numbers |',
+    '|---|---|---|---|---|---|',
   ];
   for (const run of runs) {
     for (const f of run.figures) {
       const goal = `${f.op === '>=' ? '≥' : '≤'} ${f.goal}${f.unit ?? ''}`;
       const details = f.details.map(([k, v]) => `**${cell(k)}**: ${cell(v)}`).join('<br>');
-      lines.push(`| ${f.name} | ${formatRatio(f)} | ${goal} | ${f.pass ? 'PASS' : '**MISS**'} | ${details} |`);
+      lines.push(`| ${f.name} | ${run.database} | ${formatRatio(f)} | ${goal} | ${f.pass ? 'PASS' : '**MISS**'} | ${details} |`);
     }
-    if (run.code !== 0) lines.push(`| ${run.script} | — | — | **ERROR** (exit ${run.code}) | ${cell(run.stderrTail.trim().split('\n').slice(-3).join(' / '))} |`);
+    if (run.code !== 0) lines.push(`| ${run.script} | ${run.database} | — | — | **ERROR** (exit ${run.code}) | ${cell(run.stderrTail.trim().split('\n').slice(-3).join(' / '))} |`);
   }
-  lines.push('', '| script | wall time |', '|---|---|');
-  for (const run of runs) lines.push(`| ${run.script} | ${run.seconds.toFixed(0)} s |`);
+  lines.push('', '| script | database | wall time |', '|---|---|---|');
+  for (const run of runs) lines.push(`| ${run.script} | ${run.database} | ${run.seconds.toFixed(0)} s |`);
   lines.push('');
   return lines.join('\n');
 }
@@ -96,9 +109,16 @@ async function main(): Promise<void> {
   try {
     note('building the shared environment (keys, PKI, seeded database)');
     await buildSharedFixture(fixtureDir);
-    for (const script of SCRIPTS) {
-      note(`── ${script}`);
-      runs.push(await runScript(script, { ...process.env, BENCH_FIXTURE_DIR: fixtureDir }));
+    const { DATABASE_URL: serverUrl, ...withoutServer } = process.env;
+    for (const { script } of SCRIPTS) {
+      note(`── ${script} (PGlite)`);
+      runs.push(await runScript(script, 'PGlite', { ...withoutServer, BENCH_FIXTURE_DIR: fixtureDir }));
+    }
+    if (serverUrl) {
+      for (const { script } of SCRIPTS.filter((s) => s.database)) {
+        note(`── ${script} (PostgreSQL server)`);
+        runs.push(await runScript(script, 'PostgreSQL server', { ...process.env, BENCH_FIXTURE_DIR: fixtureDir }));
+      }
     }
   } finally {
     await rm(fixtureDir, { recursive: true, force: true });
