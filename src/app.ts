@@ -8,7 +8,7 @@ import { loadCreditCodeAllowList } from './domain/identifiers/allow-list.js';
 import { createGateway, type Gateway } from './gateway/create-gateway.js';
 import { composeSupergraph } from './gateway/supergraph.js';
 import { createScalars } from './graphql/scalars.js';
-import { createHttpServer, type ReadinessCheck } from './http/create-http-server.js';
+import { createHttpServer, takeInQueuedRequests, type ReadinessCheck } from './http/create-http-server.js';
 import { registerLicensingRoutes } from './http/licensing-routes.js';
 import { registerTokenRoute } from './http/token-route.js';
 import { loadKeyring } from './pki/keyring.js';
@@ -163,7 +163,9 @@ export async function createApp(config: Config, role: AppRole = { kind: 'hub' },
       async close() {
         if (closed) return;
         closed = true;
-        // Fastify stops accepting, waits for in-flight requests, then Apollo servers stop.
+        // Requests already sent to this process are taken in first; then Fastify stops
+        // accepting, waits for in-flight requests, then Apollo servers stop.
+        await takeInQueuedRequests(http);
         await http.close();
         await gateway?.server.stop();
         await Promise.all([...subgraphs.values()].map((s) => s.server.stop()));

@@ -131,8 +131,21 @@ export class ConflictError extends AppError {
 export class UnavailableError extends AppError {
   override readonly name = 'UnavailableError';
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('SERVICE_UNAVAILABLE', message, {}, options);
+  constructor(message: string, options?: { cause?: unknown }, details: ErrorDetails = {}) {
+    super('SERVICE_UNAVAILABLE', message, details, options);
+  }
+
+  /** The database refused or dropped the connection (server stopped, restarting, failing over). */
+  static database(cause: unknown): UnavailableError {
+    return new UnavailableError('The database is unavailable; try again shortly', { cause }, { reason: 'DATABASE_UNAVAILABLE' });
+  }
+
+  /**
+   * A subgraph could not be reached. `serviceName` names it, as the gateway
+   * names the service of errors a subgraph returned itself.
+   */
+  static service(serviceName: string, cause: unknown): UnavailableError {
+    return new UnavailableError(`The ${serviceName} service is unavailable`, { cause }, { reason: 'SERVICE_UNREACHABLE', serviceName });
   }
 }
 

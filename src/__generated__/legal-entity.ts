@@ -107,8 +107,13 @@ export type MutationUpdateLegalEntityArgs = {
 export type Person = {
   __typename?: 'Person';
   idNumber: Scalars['IdNumber']['output'];
-  /** Legal entities this person is the legal representative of. */
-  representedEntities: Array<LegalEntity>;
+  /**
+   * Legal entities this person is the legal representative of. Nullable on
+   * purpose: it extends Person from another subgraph, and if this service is
+   * unavailable the person must still come back (with this field null and an
+   * error naming the service), not be nulled whole.
+   */
+  representedEntities?: Maybe<Array<LegalEntity>>;
 };
 
 export type Query = {
@@ -360,7 +365,7 @@ export type MutationResolvers<ContextType = LegalEntityContext, ParentType exten
 export type PersonResolvers<ContextType = LegalEntityContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   idNumber?: Resolver<ResolversTypes['IdNumber'], ParentType, ContextType>;
-  representedEntities?: Resolver<Array<ResolversTypes['LegalEntity']>, ParentType, ContextType>;
+  representedEntities?: Resolver<Maybe<Array<ResolversTypes['LegalEntity']>>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = LegalEntityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

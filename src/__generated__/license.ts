@@ -109,7 +109,8 @@ export type IssueLicenseInput = {
 export type LegalEntity = {
   __typename?: 'LegalEntity';
   creditCode: Scalars['CreditCode']['output'];
-  licenses: Array<License>;
+  /** The entity's licences (nullable for the same reason as Person.licenses). */
+  licenses?: Maybe<Array<License>>;
 };
 
 
@@ -273,7 +274,12 @@ export type MutationSuspendLicenseArgs = {
 export type Person = {
   __typename?: 'Person';
   idNumber: Scalars['IdNumber']['output'];
-  licenses: Array<License>;
+  /**
+   * The person's licences. Nullable on purpose: it extends Person from another
+   * subgraph, and if this service is unavailable the person must still come back
+   * (with this field null and an error naming the service), not be nulled whole.
+   */
+  licenses?: Maybe<Array<License>>;
 };
 
 
@@ -633,7 +639,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type LegalEntityResolvers<ContextType = LicenseContext, ParentType extends ResolversParentTypes['LegalEntity'] = ResolversParentTypes['LegalEntity'], FederationReferenceType extends FederationReferenceTypes['LegalEntity'] = FederationReferenceTypes['LegalEntity']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LegalEntity']> | FederationReferenceType, FederationReferenceType, ContextType>;
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
-  licenses?: Resolver<Array<ResolversTypes['License']>, ParentType, ContextType, Partial<LegalEntityLicensesArgs>>;
+  licenses?: Resolver<Maybe<Array<ResolversTypes['License']>>, ParentType, ContextType, Partial<LegalEntityLicensesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -713,7 +719,7 @@ export type MutationResolvers<ContextType = LicenseContext, ParentType extends R
 export type PersonResolvers<ContextType = LicenseContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   idNumber?: Resolver<ResolversTypes['IdNumber'], ParentType, ContextType>;
-  licenses?: Resolver<Array<ResolversTypes['License']>, ParentType, ContextType, Partial<PersonLicensesArgs>>;
+  licenses?: Resolver<Maybe<Array<ResolversTypes['License']>>, ParentType, ContextType, Partial<PersonLicensesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -48,8 +48,12 @@ export async function startEmbedded(config: Config, io: CliIo): Promise<Running>
     await prepareDatabase(db, { migrate: config.migrateOnStart, seedDemo: config.seedDemoData, logger });
     await devCertificates(config, db, logger);
     app = await createApp(config, { kind: 'hub' }, { db, logger });
+    // Everything the banner needs is made before listening: once the port answers, the
+    // caller (main.ts) must be able to install its SIGTERM drain at once. An await after
+    // listen() would leave a window where the hub is ready but a SIGTERM kills it undrained.
+    const [token, sampleId] = [await devToken(config), await sampleIdNumber(db)];
     const url = await app.listen();
-    io.out(banner({ url, mode: 'embedded', database: describeDatabase(config), token: await devToken(config), department: `${DEMO_CONSUMER.department.name}, purpose ${DEMO_CONSUMER.purpose}`, sampleId: await sampleIdNumber(db) }));
+    io.out(banner({ url, mode: 'embedded', database: describeDatabase(config), token, department: `${DEMO_CONSUMER.department.name}, purpose ${DEMO_CONSUMER.purpose}`, sampleId }));
   } catch (error) {
     await app?.close();
     await db.close();
@@ -156,8 +160,10 @@ export async function startDistributed(config: Config, io: CliIo, env: NodeJS.Pr
     }
     subgraphs = await spawnSubgraphs({ databaseUrl, env, host: config.host, basePort: config.port || 4000 });
     gateway = await createApp({ ...config, subgraphUrls: subgraphs.urls }, { kind: 'gateway' }, { logger });
+    // Made before listening, as in startEmbedded: nothing is awaited between listen() and the SIGTERM drain.
+    const token = await devToken(config);
     const url = await gateway.listen();
-    io.out(banner({ url, mode: 'distributed', database: describeDatabase(config), token: await devToken(config), department: `${DEMO_CONSUMER.department.name}, purpose ${DEMO_CONSUMER.purpose}`, sampleId }));
+    io.out(banner({ url, mode: 'distributed', database: describeDatabase(config), token, department: `${DEMO_CONSUMER.department.name}, purpose ${DEMO_CONSUMER.purpose}`, sampleId }));
     for (const [name, u] of Object.entries(subgraphs.urls)) io.out(`  subgraph ${name.padEnd(13)} ${u}`);
   } catch (error) {
     await close();

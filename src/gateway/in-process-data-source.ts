@@ -1,6 +1,7 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { findAppError, toGraphQLError } from '../graphql/format-error.js';
 import type { Subgraph } from '../subgraphs/create-subgraph.js';
 import type { GatewayContext } from './context.js';
 
@@ -24,6 +25,10 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
       contextValue = await this.subgraph.createContext(headers);
     } catch (error) {
       if (error instanceof GraphQLError) return { errors: [error] };
+      // The subgraph could not build its context (e.g. its database is down): answered
+      // as that subgraph's error, so the gateway names the service, as over HTTP.
+      const app = findAppError(error);
+      if (app) return { errors: [toGraphQLError(app)] };
       throw error;
     }
     const response = await this.subgraph.server.executeOperation(

@@ -27,7 +27,9 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       // A subgraph that answered with GraphQL errors (e.g. 400 for input or 401) is passed on as it said it.
       const body = status?.body as { errors?: GatewayGraphQLResponse['errors'] } | undefined;
       if (body && typeof body === 'object' && Array.isArray(body.errors)) return { errors: body.errors };
-      throw new UnavailableError(`The ${this.serviceName} service is unavailable`, { cause });
+      // extensions carry serviceName (and reason SERVICE_UNREACHABLE): a client, or the
+      // partial answer's reader, learns which part of the graph is missing and why.
+      throw UnavailableError.service(this.serviceName, cause);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '../errors.js';
+import { ConflictError, UnavailableError, ValidationError } from '../errors.js';
 import { createFormatError, findAppError } from './format-error.js';
 
 describe('createFormatError', () => {
@@ -34,6 +34,29 @@ describe('createFormatError', () => {
     expect(formatted.extensions).toEqual({ code: 'FORBIDDEN', serviceName: 'population' });
   });
 
+  it('answers a dropped database connection as SERVICE_UNAVAILABLE, with its own message instead of the driver\'s SQL', () => {
+    const driver = Object.assign(new Error('select "p0".* from "population"."person" as "p0" - terminating connection due to administrator command'), { code: '57P01' });
+    const wrapped = new GraphQLError(driver.message, { originalError: driver, path: ['person'] });
+    for (const exposeInternal of [false, true]) {
+      expect(createFormatError(exposeInternal)({ message: driver.message, path: ['person'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped)).toEqual({
+        message: 'The database is unavailable; try again shortly',
+        path: ['person'],
+        extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' },
+      });
+    }
+  });
+
+  it('keeps the name of the subgraph whose database is down', () => {
+    const driver = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const formatted = format({ message: driver.message, extensions: { serviceName: 'license' } }, new GraphQLError(driver.message, { originalError: driver }));
+    expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE', serviceName: 'license' });
+  });
+
+  it('names an unreachable subgraph in extensions.serviceName', () => {
+    const formatted = format({ message: 'The license service is unavailable' }, UnavailableError.service('license', new Error('ECONNREFUSED')));
+    expect(formatted).toEqual({ message: 'The license service is unavailable', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SERVICE_UNREACHABLE', serviceName: 'license' } });
+  });
+
   it('shows the internal message only when asked (development)', () => {
     expect(createFormatError(true)({ message: 'boom' }, new Error('boom')).message).toBe('Unexpected error: boom');
   });
@@ -46,5 +69,11 @@ describe('findAppError', () => {
     const outer = new GraphQLError('outer', { originalError: inner });
     expect(findAppError(outer)).toBe(app);
     expect(findAppError(new Error('plain'))).toBeUndefined();
+  });
+
+  it('stands a database outage in for the AppError it is', () => {
+    const found = findAppError(new GraphQLError('x', { originalError: Object.assign(new Error('the database system is shutting down'), { code: '57P03' }) }));
+    expect(found).toBeInstanceOf(UnavailableError);
+    expect(found).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { reason: 'DATABASE_UNAVAILABLE' } });
   });
 });

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { HTTP_STATUS, isAppError, type AppError } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
+import { HTTP_STATUS, isAppError, UnavailableError, type AppError } from '../errors.js';
 
 /**
  * Codes a client may see as they are. Anything else is a bug and is masked.
@@ -21,15 +22,28 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-/** Finds the AppError behind a GraphQL error, however deeply graphql-js or Apollo wrapped it. */
+/**
+ * Finds the AppError behind a GraphQL error, however deeply graphql-js or Apollo wrapped it.
+ *
+ * This is also the one place where a failure that is not an AppError but is
+ * not a bug either gets its code: a refused or dropped database connection
+ * (see {@link isDatabaseUnavailable}) becomes SERVICE_UNAVAILABLE
+ * (`reason: DATABASE_UNAVAILABLE`), so clients retry instead of reporting a bug.
+ */
 export function findAppError(error: unknown): AppError | undefined {
+  return locateAppError(error)?.error;
+}
+
+/** {@link findAppError}, also saying whether the AppError was thrown (`thrown`) or made here from a driver error. */
+function locateAppError(error: unknown): { error: AppError; thrown: boolean } | undefined {
   let current: unknown = unwrapResolverError(error);
   for (let depth = 0; current && depth < 8; depth += 1) {
-    if (isAppError(current)) return current;
+    if (isAppError(current)) return { error: current, thrown: true };
     const next = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
     if (next === current) break;
     current = next;
   }
+  if (isDatabaseUnavailable(error)) return { error: UnavailableError.database(error), thrown: false };
   return undefined;
 }
 
@@ -61,9 +75,12 @@ export function toGraphQLError(error: AppError, options: { requestLevel?: boolea
  */
 export function createFormatError(exposeInternal: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const app = findAppError(error);
+    const located = locateAppError(error);
     const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
-    if (app) {
+    if (located) {
+      const app = located.error;
+      // A driver error's own message holds SQL and addresses: only ours may leave.
+      if (!located.thrown) base.message = app.message;
       const { field, reason, ...rest } = app.details;
       // graphql-js prefixes variable errors with the variable and path; keep that, it names the field.
       const code = app.code;
