@@ -155,7 +155,7 @@ export async function prepareEnv(options: PrepareOptions = {}): Promise<BenchEnv
 }
 
 /** The environment variables of a benchmark process (and of the subgraph processes it spawns). */
-function benchEnvVars(workDir: string): Record<string, string> {
+export function benchEnvVars(workDir: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -170,8 +170,8 @@ function benchEnvVars(workDir: string): Record<string, string> {
   };
 }
 
-/** Token keys and the PKI (a hub root and every demo department). */
-async function makeKeysAndCerts(env: Record<string, string>): Promise<void> {
+/** Token keys and the PKI (a hub root and every demo department), at the paths `env` names. */
+export async function makeKeysAndCerts(env: Record<string, string>): Promise<void> {
   await ensureDevKeyPair(env.AUTH_PUBLIC_KEY_PATH!, env.AUTH_PRIVATE_KEY_PATH!);
   await initCerts(env.CERTS_DIR!, { hubName: 'OneWindow Bench Hub', departments: Object.values(DEPARTMENTS), rootModulusLength: 2048 });
 }

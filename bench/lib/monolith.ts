@@ -25,7 +25,7 @@
  * `@provides` are not modelled (the hub's schema uses neither).
  */
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
   defaultFieldResolver,

@@ -12,17 +12,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { ensureDevKeyPair, loadPrivateKey } from '../../src/auth/keys.js';
+import { loadPrivateKey } from '../../src/auth/keys.js';
 import { mintToken, type TokenRequest } from '../../src/auth/tokens.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { freePort } from '../../src/net/free-port.js';
-import { initCerts } from '../../src/pki/keyring.js';
-import { DEPARTMENTS } from '../../src/seed/catalogue.js';
 import { grantEverything } from '../../src/seed/demo-grants.js';
 import { seedDirectory } from '../../src/seed/load.js';
-import { BENCH_CONSUMER, BENCH_PURPOSE, note } from '../lib/env.js';
+import { BENCH_CONSUMER, BENCH_PURPOSE, benchEnvVars, makeKeysAndCerts, note } from '../lib/env.js';
+import { createServerDatabase, type ServerDatabase } from '../lib/server-database.js';
 
 /** What {@link prepareLoadEnv} builds. */
 export interface LoadEnv {
@@ -55,33 +53,6 @@ export interface LoadEnvOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-/** A database of this run's own on the server at `url`; `drop()` removes it (and only it). */
-async function createServerDatabase(url: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `onewindow_load_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    name,
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await cleanup.end();
-      }
-    },
-  };
-}
-
 /**
  * Builds the environment (about 10 s: RSA keys for every department, migrations, seeding).
  *
@@ -92,37 +63,23 @@ async function createServerDatabase(url: string): Promise<{ url: string; name: s
 export async function prepareLoadEnv(options: LoadEnvOptions = {}): Promise<LoadEnv> {
   const started = Date.now();
   const workDir = await mkdtemp(path.join(tmpdir(), 'onewindow-load-'));
-  let server: Awaited<ReturnType<typeof createServerDatabase>> | undefined;
+  let server: ServerDatabase | undefined;
   let db: Database | undefined;
   try {
     const port = await freePort();
-    const vars: Record<string, string> = {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      ONEWINDOW_DATA_DIR: workDir,
-      AUTH_PUBLIC_KEY_PATH: path.join(workDir, 'auth-public.jwk.json'),
-      AUTH_PRIVATE_KEY_PATH: path.join(workDir, 'auth-private.jwk.json'),
-      CERTS_DIR: path.join(workDir, 'certs'),
-      MIGRATE_ON_START: 'false',
-      SEED_DEMO_DATA: 'false',
-      LOG_LEVEL: 'silent',
-      ...options.env,
-    };
-    await ensureDevKeyPair(vars.AUTH_PUBLIC_KEY_PATH!, vars.AUTH_PRIVATE_KEY_PATH!);
-    await initCerts(vars.CERTS_DIR!, { hubName: 'OneWindow Load Hub', departments: Object.values(DEPARTMENTS), rootModulusLength: 2048 });
+    const vars: Record<string, string> = { ...benchEnvVars(workDir), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env };
+    await makeKeysAndCerts(vars);
 
     let databaseLabel = 'PGlite (in memory)';
     if (options.databaseUrl) {
       server = await createServerDatabase(options.databaseUrl);
-      db = await openDatabase({ kind: 'postgres', url: server.url });
+      db = server.db;
       vars.DATABASE_URL = server.url;
-      databaseLabel = `PostgreSQL ${new URL(server.url).host}/${server.name}`;
+      databaseLabel = `PostgreSQL ${new URL(server.url).host}${new URL(server.url).pathname}`;
     } else {
       db = await openDatabase({ kind: 'pglite-memory' });
+      await db.migrate();
     }
-    await db.migrate();
     await seedDirectory(db, { seed: 2026, persons: options.persons ?? 2_000, now: new Date('2026-01-15T02:00:00Z') });
     for (const r of options.readers ?? [{ department: BENCH_CONSUMER, purpose: BENCH_PURPOSE }]) {
       await grantEverything(db, r.department, { purpose: r.purpose, legalBasis: 'load test' });
@@ -153,8 +110,8 @@ export async function prepareLoadEnv(options: LoadEnvOptions = {}): Promise<Load
       adultIds,
       mint: (request) => mintToken(key, config.auth, { ttlSeconds: 3 * 3600, ...request }),
       async close() {
-        await opened.close().catch((e: unknown) => note(`closing the database failed: ${String(e)}`));
-        await ownServer?.drop().catch((e: unknown) => note(`dropping ${ownServer.name} failed: ${String(e)}`));
+        if (ownServer) await ownServer.drop().catch((e: unknown) => note(`dropping ${ownServer.url} failed: ${String(e)}`));
+        else await opened.close().catch((e: unknown) => note(`closing the database failed: ${String(e)}`));
         await rm(workDir, { recursive: true, force: true });
       },
     };
