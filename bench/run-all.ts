@@ -26,6 +26,7 @@ const SCRIPTS: ReadonlyArray<{ readonly script: string; readonly database: boole
   { script: 'verify-vs-crypto.ts', database: false },
   { script: 'rules-on-off.ts', database: true },
   { script: 'subgraph-vs-http.ts', database: true },
+  { script: 'scale.ts', database: true },
 ];
 
 type Result = Figure & { pass: boolean };

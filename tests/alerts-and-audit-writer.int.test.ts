@@ -44,8 +44,10 @@ describe('audit writer and alert rules', () => {
     // One transaction per append would be 40 × 5 statements; group commit needs two or three transactions.
     expect(statements).toBeLessThan(40);
     await writer.checkpoint(db.fork());
+    // In a worker thread (the default) and on this thread: the same verdict.
     const verified = await verifyAuditTrail(db, publicKey);
-    expect(verified.ok).toBe(true);
+    expect(verified).toMatchObject({ ok: true, records: 80 });
+    expect(await verifyAuditTrail(db, publicKey, { inWorker: false })).toMatchObject({ ok: true, records: 80 });
   });
 
   it('rejects every caller of a batch that could not be committed (so each can fail closed), and keeps working after', async () => {
