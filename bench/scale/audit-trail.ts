@@ -10,14 +10,13 @@
  * it was hashed.
  */
 import type { KeyObject } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import type { AuditEntry, AuditRecord } from '../../src/access/audit/audit.types.js';
 import { createAuditChainVerifier, verifyAuditChain, type AuditChainVerification } from '../../src/access/audit/verify-chain.js';
 import { readAuditTrail, readCheckpoints, verifyAuditTrail } from '../../src/access/enforcement/audit-trail.js';
 import { AuditWriter } from '../../src/access/enforcement/audit-writer.js';
 import type { Database } from '../../src/db/database.js';
 import { DEPARTMENTS } from '../../src/seed/catalogue.js';
-import { recordFromJson, seqOfJson } from './trail-json.js';
+import { auditRecordFromJson } from '../../src/access/audit/record-json.js';
 
 /** Entries per `AuditWriter.append` call: the writer signs one checkpoint per call that crosses a multiple of 1,000, so this keeps production's density. */
 const APPEND_BATCH = 1_000;
@@ -135,7 +134,7 @@ async function* readRawPages(db: Database, options: ReadOptions): AsyncGenerator
   let next = fetch(0);
   for (;;) {
     const rows = await next;
-    const last = rows.length === options.page ? Number(options.format === 'columns' ? rows[rows.length - 1]!.seq : seqOfJson(String(rows[rows.length - 1]!.j))) : undefined;
+    const last = rows.length === options.page ? Number(options.format === 'columns' ? rows[rows.length - 1]!.seq : auditRecordFromJson(String(rows[rows.length - 1]!.j)).seq) : undefined;
     if (last !== undefined && options.prefetch) next = fetch(last);
     yield rows;
     if (last === undefined) return;
@@ -146,7 +145,7 @@ async function* readRawPages(db: Database, options: ReadOptions): AsyncGenerator
 /** Pages of decoded records. */
 async function* readPages(db: Database, options: ReadOptions): AsyncGenerator<AuditRecord[]> {
   for await (const rows of readRawPages(db, options)) {
-    yield options.format === 'columns' ? rows.map(fromColumns) : rows.map((r) => recordFromJson(String(r.j)));
+    yield options.format === 'columns' ? rows.map(fromColumns) : rows.map((r) => auditRecordFromJson(String(r.j)));
   }
 }
 
@@ -162,53 +161,15 @@ async function verifyByPage(db: Database, publicKey: KeyObject, options: ReadOpt
   return verifier.finish();
 }
 
-/**
- * Reads row-JSON pages on this thread and decodes and verifies them in a
- * worker thread (verify-worker.ts), at most `inFlight` pages ahead: reading
- * (the database driver, or PGlite itself, on this thread) and hashing then
- * use two cores instead of taking turns on one.
- */
-async function verifyInWorker(db: Database, publicKey: KeyObject, options: ReadOptions, inFlight = 3): Promise<AuditChainVerification> {
-  // A worker does not inherit tsx's loader hooks on Node 20: register them, then load the TypeScript module.
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./verify-worker.ts', import.meta.url).href)}); })`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: { checkpoints: await readCheckpoints(db), publicKey } });
-  let outstanding = 0;
-  let wake: (() => void) | undefined;
-  let failure: Error | undefined;
-  let finish: ((r: AuditChainVerification) => void) | undefined;
-  const failed = new Promise<never>((_, reject) => worker.once('error', (e) => { failure = e; reject(e); }));
-  failed.catch(() => undefined);
-  worker.on('message', (m: { ack?: true; result?: AuditChainVerification }) => {
-    if (m.ack) {
-      outstanding -= 1;
-      wake?.();
-    } else if (m.result) finish?.(m.result);
-  });
-  try {
-    for await (const rows of readRawPages(db, { ...options, format: 'row-json' })) {
-      while (outstanding >= inFlight) await Promise.race([new Promise<void>((resolve) => { wake = resolve; }), failed]);
-      if (failure) throw failure;
-      outstanding += 1;
-      worker.postMessage({ page: rows.map((r) => String(r.j)) });
-    }
-    const result = new Promise<AuditChainVerification>((resolve) => { finish = resolve; });
-    worker.postMessage({ done: true });
-    return await Promise.race([result, failed]);
-  } finally {
-    await worker.terminate();
-  }
-}
-
 const ROW_JSON: ReadOptions = { format: 'row-json', pagination: 'keyset', page: 5_000, prefetch: false };
 
 /** Every way of verifying the trail the benchmark times; the first is the hub's own. */
 export const VERIFY_VARIANTS: readonly VerifyVariant[] = [
-  { name: 'verifyAuditTrail', run: (db, key) => verifyAuditTrail(db, key) },
+  { name: 'verifyAuditTrail (D: B, decoded and verified in a worker thread)', run: (db, key) => verifyAuditTrail(db, key) },
   { name: 'the previous read path: 14 typed columns per row, one thread', run: async (db, key) => verifyAuditChain(readRecords(db, { ...ROW_JSON, format: 'columns' }), await readCheckpoints(db), key) },
   { name: 'A: one row_to_json text per row', run: async (db, key) => verifyAuditChain(readRecords(db, ROW_JSON), await readCheckpoints(db), key) },
   { name: 'B: A + prefetch next page + push per page', run: (db, key) => verifyByPage(db, key, { ...ROW_JSON, prefetch: true }) },
   { name: 'C: B with 20,000-seq ranges', run: (db, key) => verifyByPage(db, key, { ...ROW_JSON, pagination: 'seq-range', page: 20_000, prefetch: true }) },
-  { name: 'D: B, decoded and verified in a worker thread (what verifyAuditTrail now does)', run: (db, key) => verifyInWorker(db, key, { ...ROW_JSON, prefetch: true }) },
 ];
 
 /** Reads the trail with readAuditTrail (14 typed columns per row) into memory, without verifying: the read path alone. */
