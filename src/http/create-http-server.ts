@@ -3,10 +3,10 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { HTTP_STATUS } from '../errors.js';
 import { findAppError } from '../graphql/format-error.js';
 import type { Logger } from '../logging.js';
 import type { HeaderMap } from '../subgraphs/context.js';
+import { sendAppError } from './send-error.js';
 
 /** One readiness check: a name and whether it passes now. */
 export interface ReadinessCheck {
@@ -126,15 +126,13 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
     if (closing) app.server.closeIdleConnections();
   });
 
-  // The plain-HTTP routes (licensing, token) answer their own AppErrors; anything they throw lands
-  // here: an AppError, or a database outage, gets its code and status (503 for the latter, not 500),
+  // Whatever the plain-HTTP routes (licensing, token) throw lands here: an AppError, or a
+  // database outage, gets its code and status (503 for the latter, not 500),
   // Fastify's own 4xx (body too large, rate limit) pass as they are, and the rest is a bare 500
   // with the request id, never a stack or a driver message.
   app.setErrorHandler((error, request, reply) => {
     const appError = findAppError(error);
-    if (appError) {
-      return reply.code(HTTP_STATUS[appError.code]).send({ error: { code: appError.code, message: appError.message, ...appError.details } });
-    }
+    if (appError) return sendAppError(reply, appError);
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) return reply.send(error);
     request.log.error({ err: error }, 'unhandled error');

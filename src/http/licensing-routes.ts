@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { TokenVerifier } from '../auth/tokens.js';
 import type { Database } from '../db/database.js';
-import { HTTP_STATUS, isAppError, NotFoundError, ValidationError, type AppError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { qrPng, qrSvg } from '../licensing/qr.js';
 import { IssuanceService } from '../subgraphs/license/licensing/issuance.service.js';
 import type { LicensingRuntime } from '../subgraphs/license/licensing/licensing-runtime.js';
+import { sendAppError as sendError } from './send-error.js';
 import { toVerificationView } from '../subgraphs/license/licensing/verification-view.js';
 import { LicenseEntity } from '../subgraphs/license/license.entity.js';
 
 /** The largest body `POST /verify` reads: a licence token with its chain, with room to spare. */
 const VERIFY_BODY_LIMIT = 64 * 1024;
 
-function sendError(reply: { code(n: number): { send(body: unknown): unknown } }, error: AppError) {
-  return reply.code(HTTP_STATUS[error.code]).send({ error: { code: error.code, message: error.message, ...error.details } });
-}
 
 /**
  * Plain-HTTP entry points for window systems and other hubs that do not speak GraphQL:
@@ -24,6 +22,9 @@ function sendError(reply: { code(n: number): { send(body: unknown): unknown } },
  * - `POST /verify` `{ token, expectedHolder? }`: the verification result as JSON (public: it
  *   reveals nothing the token's bearer does not already hold);
  * - `GET /licenses/{id}/qr.svg|qr.png`: the licence's QR code (bearer token: the holder, or a department).
+ *
+ * What a route throws (an AppError such as a refused token, or a database
+ * outage) is answered by the server's error handler (create-http-server.ts).
  */
 export function registerLicensingRoutes(app: FastifyInstance, deps: { db: Database; runtime: LicensingRuntime; verifyToken: TokenVerifier }): void {
   const { db, runtime } = deps;
@@ -40,14 +41,9 @@ export function registerLicensingRoutes(app: FastifyInstance, deps: { db: Databa
   });
 
   app.get<{ Params: { issuer: string } }>('/status-lists/:issuer', async (request, reply) => {
-    try {
-      const token = await runtime.statusLists.signedList(db.fork(), request.params.issuer, runtime.keyring);
-      if (!token) return sendError(reply, NotFoundError.of('Status list', request.params.issuer));
-      return reply.type('application/statuslist+jwt').header('cache-control', 'public, max-age=150').send(token);
-    } catch (error) {
-      if (isAppError(error)) return sendError(reply, error);
-      throw error;
-    }
+    const token = await runtime.statusLists.signedList(db.fork(), request.params.issuer, runtime.keyring);
+    if (!token) return sendError(reply, NotFoundError.of('Status list', request.params.issuer));
+    return reply.type('application/statuslist+jwt').header('cache-control', 'public, max-age=150').send(token);
   });
 
   app.post<{ Body: unknown }>('/verify', { bodyLimit: VERIFY_BODY_LIMIT }, async (request, reply) => {
@@ -63,18 +59,13 @@ export function registerLicensingRoutes(app: FastifyInstance, deps: { db: Databa
   app.get<{ Params: { id: string; format: string } }>('/licenses/:id/:format', async (request, reply) => {
     const format = request.params.format;
     if (format !== 'qr.svg' && format !== 'qr.png') return sendError(reply, NotFoundError.of('Resource', request.url));
-    try {
-      const principal = await deps.verifyToken(request.headers.authorization);
-      const em = db.fork();
-      const license = await em.findOne(LicenseEntity, { licenseId: request.params.id }, { populate: ['type'] });
-      const mayRead = license && (principal.role === 'CITIZEN' ? principal.subject === license.holderId : Boolean(principal.department));
-      // Unknown and not-yours read the same.
-      if (!license || !mayRead || !license.signedToken) return sendError(reply, NotFoundError.of('Licence', request.params.id));
-      const token = await new IssuanceService(em, principal, runtime, new Date()).qrToken(license);
-      return format === 'qr.svg' ? reply.type('image/svg+xml').send(await qrSvg(token)) : reply.type('image/png').send(await qrPng(token));
-    } catch (error) {
-      if (isAppError(error)) return sendError(reply, error);
-      throw error;
-    }
+    const principal = await deps.verifyToken(request.headers.authorization);
+    const em = db.fork();
+    const license = await em.findOne(LicenseEntity, { licenseId: request.params.id }, { populate: ['type'] });
+    const mayRead = license && (principal.role === 'CITIZEN' ? principal.subject === license.holderId : Boolean(principal.department));
+    // Unknown and not-yours read the same.
+    if (!license || !mayRead || !license.signedToken) return sendError(reply, NotFoundError.of('Licence', request.params.id));
+    const token = await new IssuanceService(em, principal, runtime, new Date()).qrToken(license);
+    return format === 'qr.svg' ? reply.type('image/svg+xml').send(await qrSvg(token)) : reply.type('image/png').send(await qrPng(token));
   });
 }
