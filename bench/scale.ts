@@ -205,7 +205,7 @@ async function main(): Promise<void> {
           const r = rates.get(v.name)!;
           return [v.name, `${Math.round(median(r)).toLocaleString('en')} rows/s (rounds: ${r.map((x) => Math.round(x).toLocaleString('en')).join(', ')})`] as const;
         }),
-        ['read only (readAuditTrail, no hashing)', rate(stored!.records, read.ms)],
+        ['read only (readAuditTrail: row JSON, one thread, no hashing)', rate(stored!.records, read.ms)],
         ['machine load average (1/5/15 min)', `${verifyLoadBefore} before, ${loadAverage()} after the verification rounds`],
         ['verify only (records in memory)', rate(stored!.records, walk.ms)],
         ['planner statistics of sharing.audit_record', trailPlans.statistics],

@@ -73,16 +73,16 @@ export interface VerifyVariant {
   readonly run: (db: Database, publicKey: KeyObject) => Promise<AuditChainVerification>;
 }
 
-/** How a variant reads the trail; each differs from readAuditTrail in the named respects. */
+/** How a variant reads the trail, in the named respects. */
 interface ReadOptions {
   /**
-   * `columns`: fourteen columns with `at` as `to_char(…)` text (readAuditTrail);
+   * `columns`: fourteen columns with `at` as `to_char(…)` text (the hub's read path before row JSON);
    * `row-json`: one `row_to_json(…)::text` per row, decoded with `JSON.parse`
    * (`at` as PostgreSQL's JSON timestamp, ISO 8601 with an offset).
    */
   readonly format: 'columns' | 'row-json';
   /**
-   * `keyset`: `where seq > last order by seq limit page` (readAuditTrail);
+   * `keyset`: `where seq > last order by seq limit page` (as readAuditTrail);
    * `seq-range`: `where seq > a and seq <= a + page order by seq` up to the
    * `max(seq)` read first: an index range scan whatever the planner's
    * statistics say (see README: without them, `limit` ≥ ~10,000 turns into a
@@ -172,7 +172,7 @@ export const VERIFY_VARIANTS: readonly VerifyVariant[] = [
   { name: 'C: B with 20,000-seq ranges', run: (db, key) => verifyByPage(db, key, { ...ROW_JSON, pagination: 'seq-range', page: 20_000, prefetch: true }) },
 ];
 
-/** Reads the trail with readAuditTrail (14 typed columns per row) into memory, without verifying: the read path alone. */
+/** Reads the trail with readAuditTrail (row JSON pages, decoded on this thread) into memory, without verifying: the read path alone. */
 export async function readOnly(db: Database): Promise<{ records: AuditRecord[]; ms: number }> {
   const started = performance.now();
   const records: AuditRecord[] = [];

@@ -9,27 +9,9 @@ import { createAuditChainVerifier, type AuditChainVerification } from '../audit/
 
 const PAGE = 5_000;
 
-/** Streams the stored trail in seq order, a page at a time (keyset pagination: memory stays flat). */
+/** Streams the stored trail in seq order, one record at a time (keyset pagination: memory stays flat). */
 export async function* readAuditTrail(db: Database): AsyncGenerator<AuditRecord> {
-  const connection = db.orm.em.getConnection();
-  let after = 0;
-  for (;;) {
-    const rows = await connection.execute<Array<Record<string, unknown>>>(
-      // The timestamp as ISO text with milliseconds, the precision it was hashed at, on both drivers.
-      `select seq, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, department, operator, role, subject_kind, subject, fields, purpose, grant_ids, request_id, outcome, prev_hash, hash
-       from sharing.audit_record where seq > ? order by seq limit ${PAGE}`, [after],
-    );
-    for (const r of rows) {
-      yield {
-        seq: Number(r.seq), at: new Date(String(r.at)), department: String(r.department), operator: String(r.operator), role: String(r.role),
-        subjectKind: r.subject_kind as AuditRecord['subjectKind'], subject: String(r.subject), fields: r.fields as string[],
-        purpose: (r.purpose as string | null) ?? null, grantIds: r.grant_ids as string[], requestId: String(r.request_id),
-        outcome: r.outcome as AuditRecord['outcome'], prevHash: String(r.prev_hash), hash: String(r.hash),
-      };
-    }
-    if (rows.length < PAGE) return;
-    after = Number(rows[rows.length - 1]!.seq);
-  }
+  for await (const page of readAuditPages(db)) for (const text of page) yield auditRecordFromJson(text);
 }
 
 /** Every stored checkpoint. */
@@ -121,6 +103,6 @@ export async function verifyAuditTrail(db: Database, publicKey: KeyObject, optio
   const checkpoints = await readCheckpoints(db);
   if (options.inWorker ?? true) return verifyInWorker(db, checkpoints, publicKey);
   const verifier = createAuditChainVerifier(checkpoints, publicKey);
-  for await (const page of readAuditPages(db)) for (const text of page) verifier.push(auditRecordFromJson(text));
+  for await (const record of readAuditTrail(db)) verifier.push(record);
   return verifier.finish();
 }
