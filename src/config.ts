@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { deepFreeze } from './util/deep-freeze.js';
 
 /** Names of the subgraphs, in composition order. */
 export const SUBGRAPH_NAMES = ['population', 'legal-entity', 'license', 'sharing'] as const;
@@ -134,9 +135,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new AppError('BAD_USER_INPUT', 'Invalid configuration: AUTH_PUBLIC_KEY_PATH is required in production', { reason: 'CONFIG' });
   }
   return deepFreeze(config);
-}
-
-function deepFreeze<T extends object>(value: T): T {
-  for (const v of Object.values(value)) if (v && typeof v === 'object') deepFreeze(v as object);
-  return Object.freeze(value);
 }

@@ -16,6 +16,7 @@
  * const qr = signLicenseToken('QR', buildQrPayload(claims, status, new Date()), signer);
  */
 import { signJsonText, type JwsSigner } from '../crypto/index.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 import { chinaDayEnd, chinaDayStart, toSeconds } from './china-time.js';
 import { LicenseTokenError } from './errors.js';
 import { parsePayload, type CopyClaims, type LicenseClaims, type LicenseTokenKind, type StatusRef } from './license-claims.js';
@@ -84,14 +85,6 @@ function claimsObject(claims: LicenseClaims): LicenseClaims {
 
 /** Payloads built here: frozen JSON clones, with the text that was checked and the kind it was checked as. */
 const checkedText = new WeakMap<object, { readonly kind: LicenseTokenKind; readonly json: string }>();
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * Serialises and checks a payload for `kind`; returns the JSON text that was

@@ -6,6 +6,7 @@
  * token into accepting another; decoded headers are deep-frozen, certificates immutable.
  */
 import { isUtf8 } from 'node:buffer';
+import { deepFreeze } from '../../util/deep-freeze.js';
 import { Lru } from '../lru.js';
 import { Certificate } from '../pki/certificate.js';
 import { MAX_PATH_LENGTH } from '../pki/verify-chain.js';
@@ -19,14 +20,6 @@ export type HeaderEntry =
 
 const headerCache = new Lru<string, HeaderEntry>(1000);
 const certificateCache = new Lru<string, Certificate | string>(1000);
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /** base64url → UTF-8 → strict JSON object, or a reason. */
 export function decodeJsonSegment(segment: string, what: string): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string } {

@@ -1,5 +1,6 @@
 import { asciiUpper } from './ascii-upper.js';
 import { ValidationError } from '../../errors.js';
+import { deepFreeze } from '../../util/deep-freeze.js';
 import { invalid, unwrapValidation, valid } from './validation-result.js';
 import type { Validation } from './validation-result.js';
 
@@ -40,11 +41,6 @@ export const REGISTRATION_AUTHORITIES: Readonly<Record<string, RegistrationAutho
   // "Other" authorities do not subdivide their organisations further.
   Y: { name: '其他', organisationTypes: { '1': '其他' } },
 });
-
-function deepFreeze<T extends Record<string, RegistrationAuthority>>(table: T): T {
-  for (const authority of Object.values(table)) Object.freeze(Object.freeze(authority).organisationTypes);
-  return Object.freeze(table);
-}
 
 /** What a valid Unified Social Credit Code says about the organisation. */
 export interface CreditCodeInfo {
