@@ -38,7 +38,8 @@ export async function insertBatch(db: Database, table: string, columns: Record<s
   const targets = [...names, ...(provenance ? ['provenance'] : [])];
   const values = names.map((n) => `"${n}"`);
   const recordColumns = names.map((n) => `"${n}" ${columns[n]}`);
-  const params: string[] = [JSON.stringify(rows)];
+  // `?` placeholders bind in text order, and the select list (with the provenance) comes before the record set.
+  const bindings: string[] = [];
   if (provenance) {
     const bySource: Record<string, Record<string, { source: string; at: string }>> = {};
     for (const row of rows) {
@@ -47,12 +48,12 @@ export async function insertBatch(db: Database, table: string, columns: Record<s
     }
     values.push(`(?::jsonb) -> x."${provenance.sourceColumn}"`);
     if (!(provenance.sourceColumn in columns)) recordColumns.push(`"${provenance.sourceColumn}" varchar`);
-    params.push(JSON.stringify(bySource));
+    bindings.push(JSON.stringify(bySource));
   }
-  // The record set is the first binding: `?` placeholders bind in text order, and the select list comes first.
+  bindings.push(JSON.stringify(rows));
   const sql = `insert into ${table} (${targets.map((n) => `"${n}"`).join(', ')})
     select ${values.join(', ')}
     from jsonb_to_recordset(?::jsonb) as x(${recordColumns.join(', ')})
     on conflict do nothing`;
-  await (db.orm.em.getConnection() as AbstractSqlConnection).getKnex().raw(sql, provenance ? [params[1]!, params[0]!] : params);
+  await (db.orm.em.getConnection() as AbstractSqlConnection).getKnex().raw(sql, bindings);
 }
